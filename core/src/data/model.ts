@@ -5,6 +5,7 @@
  * (days since 1970-01-01, so that arithmetic never touches a time zone).
  */
 import type { Segment, Tier } from '../metrics/tiering';
+import type { ColumnMapping } from './columns';
 
 /** A table as read from a file or a host range: headers plus raw cells. */
 export interface RawTable {
@@ -67,6 +68,20 @@ export interface AccountFigures {
   tierEnd: Tier;
   seats?: number;
   renewalDate?: string;
+  /** NPS and health components (0–100) as given in the accounts table, when it has them. */
+  nps?: number;
+  health?: HealthFromTable;
+  /** First month ("YYYY-MM") with positive month-end MRR, when there is one up to the period's end. */
+  cohort?: string;
+}
+
+export interface HealthFromTable {
+  adoption?: number;
+  support?: number;
+  satisfaction?: number;
+  stability?: number;
+  /** An overall health score column, when the table has one. */
+  score?: number;
 }
 
 export interface RetentionFigures {
@@ -99,4 +114,141 @@ export interface ReportModel {
   currency: string | null;
   /** Which optional inputs were given, so tabs can say what they could not compute. */
   inputs: Record<TableKind, boolean>;
+  /** The cleaned input, for tabs that read events (health, QBR). */
+  data: LoadedData;
+  /** Which column each field was read from, per table (for the sidebar's mapping view). */
+  columns: Partial<Record<TableKind, ColumnMapping>>;
+  /** Month by month MRR movements: one entry per month whose last day lies in the period (empty without subscriptions). */
+  monthly: MonthMovement[];
+  /** Cohorts from the first month of data up to the period's last month (empty without subscriptions). */
+  cohorts: CohortRow[];
+}
+
+/** End day of a subscription with a blank end date (still active): later than any real day. */
+export const OPEN_END = 2147483647;
+
+/** One row of the accounts table (or an account seen only in subscriptions), cleaned. */
+export interface AccountRecord {
+  /** Trimmed id as first written; compared case-insensitively. */
+  id: string;
+  name: string;
+  /** Whether the account is in the accounts table (false: seen only in subscriptions). */
+  inAccountsTable: boolean;
+  segmentText?: string;
+  owner?: string;
+  renewalDay?: number;
+  complexity?: string;
+  strategicValue?: string;
+  seats?: number;
+  nps?: number;
+  /** Revenue columns of the accounts table (used only when no subscriptions table is given). */
+  arr?: number;
+  startArr?: number;
+  endArr?: number;
+  health: HealthFromTable;
+}
+
+/**
+ * Cleaned subscriptions (skipped rows are not here), column-wise for speed.
+ * `account` indexes LoadedData.accounts. A blank end is OPEN_END. Amounts are ≥ 0:
+ * arr is the ARR column, else 12 × MRR; mrr is the MRR column, else ARR / 12.
+ */
+export interface SubscriptionColumns {
+  count: number;
+  account: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  arr: Float64Array;
+  mrr: Float64Array;
+  /** NaN where blank or no seats column. */
+  seats: Float64Array;
+  /** Plan text per row ('' when blank), or null when the table has no plan column. */
+  plan: string[] | null;
+  /** The subscription id, or "row N" (spreadsheet row number) when there is no id column. */
+  label: string[];
+}
+
+/** Cleaned tickets / survey responses. account is −1 when there is no accounts table and no subscription names the id. */
+export interface TicketColumns {
+  count: number;
+  account: Int32Array;
+  /** The id as written (for accounts not in the tables). */
+  accountText: string[];
+  day: Int32Array;
+  /** CSAT 1–5, NaN when blank, text or no such column. */
+  csat: Float64Array;
+  /** NPS 0–10, NaN when blank, text or no such column. */
+  nps: Float64Array;
+  /** 1 when escalated. */
+  escalated: Uint8Array;
+}
+
+export interface UsageColumns {
+  count: number;
+  account: Int32Array;
+  day: Int32Array;
+  /** Index into `features`, −1 when blank or no feature column. */
+  feature: Int32Array;
+  features: string[];
+  /** NaN when blank or no such column. */
+  uses: Float64Array;
+  errors: Float64Array;
+}
+
+export interface ChurnEventColumns {
+  count: number;
+  account: Int32Array;
+  day: Int32Array;
+  /** 1 when the event is flagged as a reactivation. */
+  reactivation: Uint8Array;
+}
+
+/** All input tables, mapped and cleaned. Report tabs read event data from here. */
+export interface LoadedData {
+  accounts: AccountRecord[];
+  /** Lower-cased trimmed id → index in accounts. */
+  accountIndex: Map<string, number>;
+  subscriptions: SubscriptionColumns | null;
+  tickets: TicketColumns | null;
+  usage: UsageColumns | null;
+  churnEvents: ChurnEventColumns | null;
+  columns: Partial<Record<TableKind, ColumnMapping>>;
+  skipped: SkipCount[];
+  /** Subscriptions with end ≤ start (skipped). */
+  zeroLength: { count: number; examples: string[] };
+  /** The latest start or end date of any subscription row (day number), or null. */
+  latestSubscriptionDay: number | null;
+  /** The latest event date of tickets, usage and churn events (day number), or null. */
+  latestEventDay: number | null;
+  currency: string | null;
+}
+
+/** One month of the MRR Movements tab (reports.md "Month by month"). */
+export interface MonthMovement {
+  /** "YYYY-MM" */
+  month: string;
+  /** Month-end MRR of the month before. */
+  starting: number;
+  new: number;
+  expansion: number;
+  contraction: number;
+  churn: number;
+  reactivation: number;
+  /** Month-end MRR: starting + new + expansion − contraction − churn + reactivation. */
+  ending: number;
+  /** Accounts with MRR > 0 at the month's end. */
+  activeAccounts: number;
+  newAccounts: number;
+  churnedAccounts: number;
+  reactivatedAccounts: number;
+}
+
+/** One cohort row: accounts whose first positive month-end MRR is `month`. */
+export interface CohortRow {
+  month: string;
+  accounts: number;
+  /** Σ month-end MRR of the cohort, k months after its first month (k = 0, 1, …, up to the period's last month). */
+  mrr: number[];
+  /** Cohort accounts with month-end MRR > 0, k months after. */
+  logos: number[];
 }

@@ -1,0 +1,125 @@
+/**
+ * `cs-sheets`: the headless build. Reads the user's files, builds the same tab descriptions
+ * the add-ins draw, and writes them to an .xlsx (report) or prints the figures (metrics --json).
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../../core/src/errors';
+import type { InputTables, PeriodMetrics, TableKind } from '../../core/src/data/model';
+import { buildReportModel } from '../../core/src/data/report-model';
+import { buildAllTabs } from '../../core/src/reports';
+import { TIERS } from '../../core/src/metrics/tiering';
+import { parseArgs, USAGE, type CliOptions } from './args';
+import { readTable } from './read-tables';
+import { renderWorkbook } from './xlsx/render-workbook';
+
+/** Inputs at least this long get progress lines on stderr. */
+const LONG_INPUT_ROWS = 50_000;
+
+export async function main(argv: string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    return fail(err);
+  }
+  if (options.command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const started = Date.now();
+  const progress = new Progress(options.quiet);
+  try {
+    const tables = await readInputs(options, progress);
+    progress.step('Deriving ARR, periods and metrics');
+    const model = buildReportModel(tables, { from: options.from, to: options.to });
+    if (options.command === 'metrics') {
+      process.stdout.write(JSON.stringify(model.metrics, null, 2) + '\n');
+      return 0;
+    }
+    progress.step('Building tabs');
+    const tabs = buildAllTabs(model, { qbrAccountIds: options.qbr });
+    const out = options.out as string;
+    progress.step(`Writing ${out}`);
+    await writeAtomically(out, (tmp) => renderWorkbook(tabs, tmp));
+    process.stdout.write(summary(out, tabs.map((t) => t.name), model.metrics, Date.now() - started));
+    return 0;
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+async function readInputs(options: CliOptions, progress: Progress): Promise<InputTables> {
+  const tables: InputTables = {};
+  for (const [kind, path] of Object.entries(options.files) as [TableKind, string][]) {
+    progress.step(`Reading ${basename(path)}`);
+    const table = await readTable(path);
+    if (table.rows.length >= LONG_INPUT_ROWS) progress.enable();
+    progress.detail(`${table.rows.length.toLocaleString('en-US')} rows`);
+    tables[kind] = table;
+  }
+  return tables;
+}
+
+/** Writes through a temporary file in the same folder, so a failure never leaves a partial workbook. */
+async function writeAtomically(out: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const folder = dirname(out);
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
+  const tmp = join(folder, `.${basename(out)}.${process.pid}.tmp.xlsx`);
+  try {
+    await write(tmp);
+    renameSync(tmp, out);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function summary(out: string, tabNames: string[], m: PeriodMetrics, elapsedMs: number): string {
+  const pct = (x: number | null) => (x === null ? 'n/a (no cohort)' : `${(x * 100).toFixed(1)}%`);
+  const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+  const lines = [
+    `Wrote ${out} (${tabNames.join(', ')}) in ${(elapsedMs / 1000).toFixed(1)} s`,
+    `Period ${m.period.from} to ${m.period.to} (to is exclusive); ${m.cohortAccounts} accounts in the cohort`,
+    `  ARR        ${money(m.startArr)} -> ${money(m.endArr)}`,
+    `  NRR        ${pct(m.nrr)}`,
+    `  GRR        ${pct(m.grr)}`,
+    `  Logo ret.  ${pct(m.logoRetention)}`,
+    `  Accounts per tier at period end (ARR > 0):`,
+    ...[...TIERS].reverse().map((t) => `    ${t.padEnd(10)} ${String(m.tiers[t].accounts).padStart(6)}   ${money(m.tiers[t].arr)} ARR`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function fail(err: unknown): number {
+  if (err instanceof InputError) {
+    process.stderr.write(`cs-sheets: error: ${err.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`cs-sheets: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 1;
+}
+
+/** Step lines on stderr; shown only once an input turns out to be long. */
+class Progress {
+  private shown = false;
+  private readonly pending: string[] = [];
+  private readonly started = Date.now();
+  constructor(private readonly quiet: boolean) {}
+
+  enable(): void {
+    if (this.quiet || this.shown) return;
+    this.shown = true;
+    for (const line of this.pending.splice(0)) process.stderr.write(line);
+  }
+  step(text: string): void {
+    this.write(`[${((Date.now() - this.started) / 1000).toFixed(1)}s] ${text}\n`);
+  }
+  detail(text: string): void {
+    this.write(`        ${text}\n`);
+  }
+  private write(line: string): void {
+    if (this.quiet) return;
+    if (this.shown) process.stderr.write(line);
+    else this.pending.push(line);
+  }
+}

@@ -1,0 +1,414 @@
+/**
+ * The .xlsx renderer of the headless build: draws TabDescriptions with exceljs, then adds
+ * what exceljs cannot write (charts, generated-tab markers, print titles) to the package.
+ *
+ * Safety (reports.md "Safe", F20–F22):
+ * - final tab names come from tab-names.ts (legal, unique, user tabs never reused);
+ * - text is always written as a string cell, never as a formula; numbers stay numbers;
+ * - every generated tab carries a defined name CS_GENERATED_<key> → its A1, and the workbook
+ *   a custom property CS_GENERATED_TABS listing them;
+ * - with `existing`, user tabs are left as they are and only our own tabs are replaced.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import {
+  GENERATED_MARKER,
+  resolveSheetRefs,
+  type Cell,
+  type CellValue,
+  type TabDescription,
+} from '../../../core/src/reports/tab-model';
+import { resolveTabNames, sameTabName, type ExistingTab, type TabNameDecision } from '../../../core/src/reports/tab-names';
+import { argb, cellAddress, columnLetters, parseRange, rangeA1 } from './a1';
+import { addCharts, type RangeValues } from './charts';
+import {
+  readGeneratedTabs,
+  readRels,
+  REL,
+  relsPathOf,
+  resolveTarget,
+  sheetParts,
+  writeMarkers,
+  type GeneratedTab,
+} from './ooxml-package';
+import { StyleCache } from './styles';
+
+export interface RenderOptions {
+  /** Path of a workbook to add the tabs to (its user tabs are kept; our old tabs are replaced). */
+  existing?: string;
+  /** Progress lines for long builds (the CLI prints them on stderr). */
+  onProgress?: (message: string) => void;
+}
+
+export interface RenderedTab {
+  key: string;
+  /** Final tab name. */
+  name: string;
+  /** The existing tab this one replaced (only with `existing`). */
+  replaced?: string;
+}
+
+export interface RenderResult {
+  outPath: string;
+  tabs: RenderedTab[];
+  /** Milliseconds spent writing cells with exceljs and post-processing the package. */
+  timings: { exceljsMs: number; packageMs: number };
+}
+
+/** Excel's limit for the text of one cell. */
+const MAX_CELL_TEXT = 32767;
+/** An inline list validation ("a,b,c") may hold at most 255 characters. */
+const MAX_INLINE_LIST = 255;
+
+type Grid = TabDescription['rows'];
+
+/** Runtime members of exceljs worksheets that its typings do not declare. */
+interface WithValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
+
+/** What the tabs' formulas may reference: final names of tabs by key. */
+type NameOf = (key: string) => string;
+
+function makeNameOf(names: Map<string, string>): NameOf {
+  return (key) => {
+    const name = names.get(key);
+    if (name === undefined) throw new Error(`A formula refers to the tab "${key}", which is not generated`);
+    return name;
+  };
+}
+
+function formulaText(formula: string, nameOf: NameOf): string {
+  const f = resolveSheetRefs(formula.trim(), nameOf);
+  return f.startsWith('=') ? f.slice(1) : f;
+}
+
+/** The literal written for a value: text stays text, numbers stay numbers. */
+function literal(value: CellValue | undefined): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  const text = String(value);
+  return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+}
+
+function canInline(options: string[]): boolean {
+  const text = options.join(',');
+  return text.length + 2 <= MAX_INLINE_LIST && options.every((o) => !o.includes(',') && !o.includes('"'));
+}
+
+interface ListColumn {
+  col: number;
+  options: string[];
+}
+
+/** Dropdowns whose options cannot be written inline get a hidden list column on the tab. */
+function planListColumns(tab: TabDescription): Map<number, ListColumn> {
+  const byDropdown = new Map<number, ListColumn>();
+  const width = Math.max(tab.columnWidths.length, ...tab.rows.map((r) => r.length), 0);
+  let next = width + 1; // leave one empty column between the tab and its lists
+  tab.dropdowns.forEach((d, i) => {
+    if (!canInline(d.options)) byDropdown.set(i, { col: next++, options: d.options });
+  });
+  return byDropdown;
+}
+
+/** The values a chart range shows: the literal, or core's expected figure for a formula. */
+function rangeValuesOf(rows: Grid): RangeValues {
+  return (range) => {
+    const r = parseRange(range);
+    const out: (CellValue | undefined)[] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const cell = rows[row]?.[col];
+        out.push(cell ? (cell.formula !== undefined ? cell.expected : cell.value) : undefined);
+      }
+    }
+    return out;
+  };
+}
+
+function writeCell(xc: ExcelJS.Cell, cell: Cell, nameOf: NameOf, styles: StyleCache): void {
+  if (cell.formula !== undefined && cell.formula !== '') {
+    // No cached result: spreadsheets compute it on open (LibreOffice with recalc "always").
+    xc.value = { formula: formulaText(cell.formula, nameOf) } as ExcelJS.CellFormulaValue;
+  } else {
+    // A string is always a string cell, whatever it starts with ("=", "+", "-", "@").
+    xc.value = literal(cell.value);
+  }
+  xc.style = styles.get(cell.style, cell.format);
+}
+
+function fillWorksheet(ws: ExcelJS.Worksheet, tab: TabDescription, nameOf: NameOf, styles: StyleCache, streaming: boolean): void {
+  const lists = planListColumns(tab);
+  const listCols = [...lists.values()];
+
+  const columns: Partial<ExcelJS.Column>[] = tab.columnWidths.map((w) => ({ width: w > 0 ? w : 9 }));
+  for (const l of listCols) {
+    while (columns.length <= l.col) columns.push({});
+    columns[l.col] = { hidden: true, width: 12 };
+  }
+  if (columns.length > 0) ws.columns = columns;
+
+  const height = Math.max(tab.rows.length, ...listCols.map((l) => l.options.length), 0);
+  for (let r = 0; r < height; r++) {
+    const cells = tab.rows[r];
+    const row = ws.getRow(r + 1);
+    if (cells) {
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell) writeCell(row.getCell(c + 1), cell, nameOf, styles);
+      }
+    }
+    for (const l of listCols) {
+      if (r < l.options.length) row.getCell(l.col + 1).value = l.options[r];
+    }
+    if (streaming) row.commit();
+  }
+
+  let priority = 0; // unique per sheet, in the order of the description
+  for (const cf of tab.conditionalFormats) {
+    priority++;
+    const range = parseRange(cf.range);
+    const ref = rangeA1(range);
+    const topLeft = cellAddress(range.top, range.left);
+    const fill = (color: string): ExcelJS.Fill => ({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: argb(color) },
+      bgColor: { argb: argb(color) },
+    });
+    switch (cf.kind) {
+      case 'textEquals':
+        ws.addConditionalFormatting({
+          ref,
+          rules: [
+            {
+              type: 'expression',
+              priority,
+              formulae: [`${topLeft}="${cf.text.replace(/"/g, '""')}"`],
+              style: { fill: fill(cf.fill), font: { color: { argb: argb(cf.fontColor) } } },
+            },
+          ],
+        });
+        break;
+      case 'colorScale': {
+        const cfvo: ExcelJS.Cvfo[] = cf.midColor
+          ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }]
+          : [{ type: 'min' }, { type: 'max' }];
+        const colors = (cf.midColor ? [cf.minColor, cf.midColor, cf.maxColor] : [cf.minColor, cf.maxColor]).map((c) => ({
+          argb: argb(c),
+        }));
+        ws.addConditionalFormatting({
+          ref,
+          rules: [{ type: 'colorScale', priority, cfvo, color: colors } as ExcelJS.ColorScaleRuleType],
+        });
+        break;
+      }
+      case 'formula':
+        ws.addConditionalFormatting({
+          ref,
+          rules: [
+            {
+              type: 'expression',
+              priority,
+              formulae: [formulaText(cf.formula, nameOf)],
+              style: cf.fontColor
+                ? { fill: fill(cf.fill), font: { color: { argb: argb(cf.fontColor) } } }
+                : { fill: fill(cf.fill) },
+            },
+          ],
+        });
+        break;
+    }
+  }
+
+  tab.dropdowns.forEach((d, i) => {
+    const list = lists.get(i);
+    const source = list
+      ? `$${columnLetters(list.col)}$1:$${columnLetters(list.col)}$${list.options.length}`
+      : `"${d.options.join(',')}"`;
+    (ws as unknown as WithValidations).dataValidations.add(rangeA1(parseRange(d.range)), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [source],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Choose from the list',
+      error: `Choose one of: ${d.options.join(', ')}`.slice(0, 255),
+    });
+  });
+}
+
+function worksheetOptions(tab: TabDescription): Partial<ExcelJS.AddWorksheetOptions> {
+  const xSplit = tab.frozenColumns ?? 0;
+  const ySplit = tab.frozenRows ?? 0;
+  return {
+    views:
+      xSplit > 0 || ySplit > 0
+        ? [{ state: 'frozen', xSplit, ySplit, topLeftCell: cellAddress(ySplit, xSplit), activeCell: 'A1' }]
+        : [{ state: 'normal', activeCell: 'A1' }],
+    pageSetup: {
+      orientation: tab.print.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  };
+}
+
+/** Relationship types whose parts exceljs drops when it reads and writes a workbook. */
+const LOST_BY_EXCELJS: Record<string, string> = {
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable': 'a pivot table',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject': 'an embedded object',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/control': 'a form control',
+};
+
+/**
+ * Tabs of the existing workbook that hold something exceljs would lose (charts, pivot tables,
+ * embedded objects): they must not go through exceljs, so the caller refuses to proceed.
+ */
+async function unsafeTabs(zip: JSZip, sheetNames: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const part of await sheetParts(zip)) {
+    if (!sheetNames.includes(part.name)) continue;
+    for (const rel of await readRels(zip, relsPathOf(part.path))) {
+      let what = LOST_BY_EXCELJS[rel.type];
+      if (!what && rel.type === REL.drawing) {
+        const drawing = resolveTarget(part.path, rel.target);
+        if ((await readRels(zip, relsPathOf(drawing))).some((r) => r.type === REL.chart)) what = 'a chart';
+      }
+      if (what) out.push(`"${part.name}" (${what})`);
+    }
+  }
+  return out;
+}
+
+/** Generated tabs of an existing workbook, from its markers. */
+async function existingTabsOf(file: string): Promise<{ wb: ExcelJS.Workbook; zip: JSZip; tabs: ExistingTab[]; generated: GeneratedTab[] }> {
+  const buffer = await fs.promises.readFile(file);
+  const zip = await JSZip.loadAsync(buffer);
+  const generated = await readGeneratedTabs(zip);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  const tabs = wb.worksheets.map((ws) => {
+    const mark = generated.find((g) => g.sheetName === ws.name);
+    return mark ? { name: ws.name, generatedKey: mark.key } : { name: ws.name };
+  });
+  return { wb, zip, tabs, generated: generated.filter((g) => tabs.some((t) => t.name === g.sheetName)) };
+}
+
+async function writeStreaming(tabs: TabDescription[], decisions: TabNameDecision[], nameOf: NameOf, file: string, progress?: (m: string) => void): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  wb.creator = 'CS Sheets';
+  const styles = new StyleCache();
+  tabs.forEach((tab, i) => {
+    progress?.(`writing tab "${decisions[i].name}" (${tab.rows.length} rows)`);
+    const ws = wb.addWorksheet(decisions[i].name, worksheetOptions(tab));
+    fillWorksheet(ws, tab, nameOf, styles, true);
+    (ws as unknown as { commit(): void }).commit();
+  });
+  await wb.commit();
+}
+
+async function writeIntoExisting(
+  wb: ExcelJS.Workbook,
+  tabs: TabDescription[],
+  decisions: TabNameDecision[],
+  nameOf: NameOf,
+  file: string,
+): Promise<void> {
+  const styles = new StyleCache();
+  tabs.forEach((tab, i) => {
+    const d = decisions[i];
+    let orderNo: number | undefined;
+    for (const old of [d.replaces, ...d.stale]) {
+      if (old === undefined) continue;
+      const ws = wb.worksheets.find((w) => w.name === old);
+      if (!ws) continue;
+      if (old === d.replaces) orderNo = (ws as Ordered).orderNo;
+      wb.removeWorksheet(ws.id);
+    }
+    const ws = wb.addWorksheet(d.name, worksheetOptions(tab));
+    if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
+    fillWorksheet(ws, tab, nameOf, styles, false);
+  });
+  await wb.xlsx.writeFile(file);
+}
+
+/**
+ * Render the tabs into a new .xlsx at `outPath` (or into a copy of `options.existing`).
+ * Final names are resolved first; `{{sheet:key}}` references in formulas become the quoted
+ * final names. See `renderWorkbookWithResult` for the final names and timings.
+ */
+export async function renderWorkbook(tabs: TabDescription[], outPath: string, options: RenderOptions = {}): Promise<void> {
+  await renderWorkbookWithResult(tabs, outPath, options);
+}
+
+/** `renderWorkbook`, resolving with the final tab names (and what they replaced) and timings. */
+export async function renderWorkbookWithResult(
+  tabs: TabDescription[],
+  outPath: string,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
+  const t0 = Date.now();
+  const existing = options.existing ? await existingTabsOf(options.existing) : undefined;
+  const decisions = resolveTabNames(tabs, existing?.tabs ?? []);
+
+  // Names formulas may use: our tabs of this run, and our other tabs already in the workbook.
+  const names = new Map<string, string>();
+  const replacedNames = decisions.flatMap((d) => [d.replaces, ...d.stale]).filter((n): n is string => n !== undefined);
+  const keptGenerated = (existing?.generated ?? []).filter(
+    (g) => !replacedNames.some((n) => sameTabName(n, g.sheetName)) && !decisions.some((d) => d.key === g.key),
+  );
+  for (const g of keptGenerated) names.set(g.key, g.sheetName);
+  decisions.forEach((d) => names.set(d.key, d.name));
+  const nameOf = makeNameOf(names);
+
+  if (existing) {
+    // Every tab that survives goes through exceljs's reader and writer: refuse rather than lose.
+    const surviving = existing.tabs.map((t) => t.name).filter((n) => !replacedNames.some((r) => sameTabName(r, n)));
+    const unsafe = await unsafeTabs(existing.zip, surviving);
+    if (unsafe.length > 0) {
+      throw new Error(
+        `Cannot add tabs to ${options.existing}: ${unsafe.join(', ')} would be lost when the file is rewritten. ` +
+          'Write the report to a new file instead.',
+      );
+    }
+  }
+
+  await fs.promises.mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  try {
+    if (existing) await writeIntoExisting(existing.wb, tabs, decisions, nameOf, tmp);
+    else await writeStreaming(tabs, decisions, nameOf, tmp, options.onProgress);
+    const t1 = Date.now();
+
+    options.onProgress?.('adding charts and markers');
+    const zip = await JSZip.loadAsync(await fs.promises.readFile(tmp));
+    await addCharts(
+      zip,
+      tabs.map((tab, i) => ({ sheetName: decisions[i].name, charts: tab.charts, valuesOf: rangeValuesOf(tab.rows) })),
+    );
+    await writeMarkers(
+      zip,
+      [...keptGenerated, ...decisions.map((d) => ({ key: d.key, sheetName: d.name }))],
+      tabs.map((tab, i) => ({ sheetName: decisions[i].name, rows: tab.frozenRows })),
+      GENERATED_MARKER,
+    );
+    const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    await fs.promises.writeFile(tmp, buffer);
+    await fs.promises.rename(tmp, outPath);
+    return {
+      outPath,
+      tabs: decisions.map((d) => (d.replaces ? { key: d.key, name: d.name, replaced: d.replaces } : { key: d.key, name: d.name })),
+      timings: { exceljsMs: t1 - t0, packageMs: Date.now() - t1 },
+    };
+  } finally {
+    await fs.promises.rm(tmp, { force: true });
+  }
+}

@@ -1,0 +1,548 @@
+/**
+ * Mapping and cleaning: raw tables → LoadedData (typed, column-wise records).
+ *
+ * Rules (reports.md "The user's data"):
+ * - ids are trimmed and compared case-insensitively;
+ * - ARR is used where a row has ARR, else 12 × MRR; MRR is used for month-end MRR, else ARR / 12;
+ * - skipped rows are counted by table and reason, with up to 5 examples: missing id,
+ *   missing date, unparsable date, trial, zero-length subscription (end ≤ start),
+ *   unknown account (only when an accounts table is given), unknown subscription,
+ *   duplicate account id, CSAT/NPS scores outside their scale;
+ * - a required date column in which no row parses, a negative or non-numeric amount,
+ *   a flag that is not TRUE/FALSE, yes/no or 1/0, mixed currency symbols and unknown
+ *   complexity / strategic-value words are InputErrors naming the file, column and row.
+ */
+import { InputError } from '../errors';
+import { displayValue } from '../normalise/cells';
+import { COMPLEXITY_LEVELS, STRATEGIC_LEVELS } from '../metrics/tiering';
+import { cellText, makeDayReader, readNumber } from './cells';
+import { mapRequiredColumns, type ColumnMapping, type ColumnOverrides, type FieldName } from './columns';
+import { FLAG_WORDS, parseFlag } from './flags';
+import {
+  OPEN_END,
+  type AccountRecord,
+  type ChurnEventColumns,
+  type InputTables,
+  type LoadedData,
+  type RawTable,
+  type SkipCount,
+  type SubscriptionColumns,
+  type TableKind,
+  type TicketColumns,
+  type UsageColumns,
+} from './model';
+
+export interface LoadOptions {
+  /** Per table, field → header (or 0-based index, or null to leave unmapped). */
+  columnOverrides?: ColumnOverrides;
+  /** IANA zone in which Date cells are read. Default UTC (exceljs reads dates as UTC midnight). */
+  timeZone?: string;
+  onProgress?: (message: string) => void;
+}
+
+export const SKIP_REASONS = {
+  missingId: 'missing id',
+  missingDate: 'missing date',
+  unparsableDate: 'unparsable date',
+  trial: 'trial',
+  zeroLength: 'zero-length subscription',
+  unknownAccount: 'unknown account',
+  unknownSubscription: 'unknown subscription',
+  duplicateAccount: 'duplicate account id',
+  csatOutOfScale: 'CSAT score not an integer 1–5',
+  npsOutOfScale: 'NPS score not an integer 0–10',
+} as const;
+
+const MAX_EXAMPLES = 5;
+
+class SkipCounter {
+  private readonly counts = new Map<string, SkipCount>();
+  add(table: TableKind, reason: string, example: string): void {
+    const key = `${table}\u0000${reason}`;
+    let c = this.counts.get(key);
+    if (!c) {
+      c = { table, reason, count: 0, examples: [] };
+      this.counts.set(key, c);
+    }
+    c.count++;
+    if (c.examples.length < MAX_EXAMPLES && example && !c.examples.includes(example)) c.examples.push(example);
+  }
+  list(): SkipCount[] {
+    return [...this.counts.values()];
+  }
+}
+
+/** Spreadsheet row number of data row i (the header is row 1). */
+const rowNumber = (i: number) => i + 2;
+
+/** Reads one table's cells with messages that name the file, column and row. */
+class TableReader {
+  constructor(
+    readonly table: RawTable,
+    readonly mapping: ColumnMapping,
+    private readonly currency: CurrencySeen,
+  ) {}
+  col(field: FieldName): number {
+    return this.mapping.columns[field] ?? -1;
+  }
+  header(col: number): string {
+    return this.mapping.headers[col] ?? `column ${col + 1}`;
+  }
+  where(col: number, i: number): string {
+    return `${this.table.source}: column ${this.header(col)} row ${rowNumber(i)}`;
+  }
+  /** An amount ≥ 0, or null when blank. */
+  money(row: unknown[], col: number, i: number): number | null {
+    if (col < 0) return null;
+    const v = row[col];
+    const r = readNumber(v);
+    if (r === null) return null;
+    if (r === undefined) throw new InputError(`${this.where(col, i)}: '${displayValue(v)}' is not an amount`);
+    if (r.value < 0) throw new InputError(`${this.where(col, i)}: amounts cannot be negative ('${displayValue(v)}')`);
+    if (r.currency !== null) this.currency.note(r.currency, this.where(col, i));
+    return r.value;
+  }
+  /** A plain number (seats, counts, scores), or null when blank or not a number. */
+  num(row: unknown[], col: number): number | null {
+    if (col < 0) return null;
+    const r = readNumber(row[col]);
+    return r ? r.value : null;
+  }
+  flag(row: unknown[], col: number, i: number): boolean {
+    if (col < 0) return false;
+    const f = parseFlag(row[col]);
+    if (f === undefined) throw new InputError(`${this.where(col, i)}: '${displayValue(row[col])}' is not a flag (${FLAG_WORDS})`);
+    return f === true;
+  }
+  text(row: unknown[], col: number, timeZone: string): string {
+    return col < 0 ? '' : cellText(row[col], timeZone);
+  }
+}
+
+class CurrencySeen {
+  symbol: string | null = null;
+  note(symbol: string, where: string): void {
+    if (this.symbol === null) this.symbol = symbol;
+    else if (symbol !== this.symbol) throw new InputError(`${where}: mixed currencies: ${this.symbol} and ${symbol}`);
+  }
+}
+
+/** Tracks whether a required date column has any readable date. */
+class DateColumnCheck {
+  parsed = 0;
+  nonBlank = 0;
+  example: unknown = undefined;
+  constructor(
+    private readonly reader: TableReader,
+    private readonly col: number,
+  ) {}
+  see(v: unknown, day: number | null | undefined): void {
+    if (day === null) return;
+    this.nonBlank++;
+    if (day === undefined) {
+      if (this.example === undefined) this.example = v;
+    } else this.parsed++;
+  }
+  finish(rows: number): void {
+    if (rows === 0 || this.parsed > 0) return;
+    const src = this.reader.table.source;
+    const h = this.reader.header(this.col);
+    if (this.nonBlank === 0) throw new InputError(`${src}: column ${h} has no dates (every row is blank)`);
+    throw new InputError(`${src}: column ${h} has no readable dates (e.g. '${displayValue(this.example)}'); expected YYYY-MM-DD or spreadsheet dates`);
+  }
+}
+
+const optional = (s: string) => (s === '' ? undefined : s);
+const nn = (x: number | null) => (x === null ? undefined : x);
+
+function checkWord(reader: TableReader, row: unknown[], col: number, i: number, words: Record<string, unknown>, what: string): string | undefined {
+  if (col < 0) return undefined;
+  const text = cellText(row[col]);
+  if (text === '') return undefined;
+  if (!(text.toLowerCase() in words)) {
+    throw new InputError(`${reader.where(col, i)}: unknown ${what} '${displayValue(row[col])}'; accepted: ${Object.keys(words).join(', ')}`);
+  }
+  return text;
+}
+
+export function loadTables(tables: InputTables, options: LoadOptions = {}): LoadedData {
+  const tz = options.timeZone ?? 'UTC';
+  const progress = options.onProgress ?? (() => undefined);
+  const overrides = options.columnOverrides ?? {};
+  const skips = new SkipCounter();
+  const currency = new CurrencySeen();
+  const dayOf = makeDayReader(tz);
+  const columns: Partial<Record<TableKind, ColumnMapping>> = {};
+  const readers: Partial<Record<TableKind, TableReader>> = {};
+
+  // Map every table first, so a missing column fails before any slow work.
+  for (const kind of ['accounts', 'subscriptions', 'tickets', 'usage', 'churnEvents'] as TableKind[]) {
+    const table = tables[kind];
+    if (!table) continue;
+    const mapping = mapRequiredColumns(kind, table, overrides[kind]);
+    columns[kind] = mapping;
+    readers[kind] = new TableReader(table, mapping, currency);
+  }
+
+  const accounts: AccountRecord[] = [];
+  const accountIndex = new Map<string, number>();
+  const hasAccountsTable = readers.accounts !== undefined;
+
+  // ---- accounts
+  const ar = readers.accounts;
+  if (ar) {
+    progress(`Loading accounts (${ar.table.rows.length.toLocaleString('en-US')} rows)`);
+    const c = (f: FieldName) => ar.col(f);
+    const [cId, cName, cArr, cMrr, cStart, cEnd] = [c('accountId'), c('name'), c('arr'), c('mrr'), c('startArr'), c('endArr')];
+    const rows = ar.table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const id = ar.text(row, cId, tz);
+      if (id === '') {
+        skips.add('accounts', SKIP_REASONS.missingId, `row ${rowNumber(i)}`);
+        continue;
+      }
+      const key = id.toLowerCase();
+      if (accountIndex.has(key)) {
+        skips.add('accounts', SKIP_REASONS.duplicateAccount, id);
+        continue;
+      }
+      const arr = ar.money(row, cArr, i);
+      const mrr = ar.money(row, cMrr, i);
+      const renewal = c('renewalDate') >= 0 ? dayOf(row[c('renewalDate')]) : null;
+      const rec: AccountRecord = {
+        id,
+        name: optional(ar.text(row, cName, tz)) ?? id,
+        inAccountsTable: true,
+        segmentText: optional(ar.text(row, c('segment'), tz)),
+        owner: optional(ar.text(row, c('owner'), tz)),
+        renewalDay: renewal === null ? undefined : renewal,
+        complexity: checkWord(ar, row, c('complexity'), i, COMPLEXITY_LEVELS, 'complexity'),
+        strategicValue: checkWord(ar, row, c('strategicValue'), i, STRATEGIC_LEVELS, 'strategic value'),
+        seats: nn(ar.num(row, c('seats'))),
+        nps: nn(ar.num(row, c('nps'))),
+        arr: arr !== null ? arr : mrr !== null ? mrr * 12 : undefined,
+        startArr: nn(ar.money(row, cStart, i)),
+        endArr: nn(ar.money(row, cEnd, i)),
+        health: {
+          adoption: nn(ar.num(row, c('healthAdoption'))),
+          support: nn(ar.num(row, c('healthSupport'))),
+          satisfaction: nn(ar.num(row, c('healthSatisfaction'))),
+          stability: nn(ar.num(row, c('healthStability'))),
+          score: nn(ar.num(row, c('healthScore'))),
+        },
+      };
+      accountIndex.set(key, accounts.length);
+      accounts.push(rec);
+    }
+  }
+
+  /** Index of an id seen in an event table; −1 kept only when there is no accounts table. */
+  const addAccount = (id: string, key: string): number => {
+    const idx = accounts.length;
+    accounts.push({ id, name: id, inAccountsTable: false, health: {} });
+    accountIndex.set(key, idx);
+    return idx;
+  };
+
+  // ---- subscriptions
+  let subscriptions: SubscriptionColumns | null = null;
+  let latestSubscriptionDay: number | null = null;
+  const zeroLength = { count: 0, examples: [] as string[] };
+  const usageBySubscription = readers.usage !== undefined && readers.usage.col('accountId') < 0;
+  const subscriptionAccount = new Map<string, number>(); // lower-case subscription id → account (−1 unknown)
+  const sr = readers.subscriptions;
+  if (sr) {
+    const rows = sr.table.rows;
+    progress(`Loading subscriptions (${rows.length.toLocaleString('en-US')} rows)`);
+    const n = rows.length;
+    const account = new Int32Array(n), start = new Int32Array(n), end = new Int32Array(n);
+    const arrA = new Float64Array(n), mrrA = new Float64Array(n), seatsA = new Float64Array(n);
+    const plan: string[] | null = sr.col('plan') >= 0 ? [] : null;
+    const label: string[] = [];
+    const [cId, cAcc, cStart, cEnd, cMrr, cArr, cTrial, cSeats, cPlan] = (
+      ['subscriptionId', 'accountId', 'startDate', 'endDate', 'mrr', 'arr', 'trial', 'seats', 'plan'] as FieldName[]
+    ).map((f) => sr.col(f));
+    const startCheck = new DateColumnCheck(sr, cStart);
+    const endCheck = cEnd >= 0 ? new DateColumnCheck(sr, cEnd) : null;
+    let k = 0;
+    let latest = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      const subId = cId >= 0 ? cellText(row[cId]) : '';
+      const rowLabel = subId !== '' ? subId : `row ${rowNumber(i)}`;
+      // Amounts and flags are validated on every row, skipped or not.
+      const arrCell = sr.money(row, cArr, i);
+      const mrrCell = sr.money(row, cMrr, i);
+      const trial = sr.flag(row, cTrial, i);
+      const accText = cellText(row[cAcc]);
+      const accKey = accText.toLowerCase();
+      let acc = accountIndex.get(accKey);
+      if (acc === undefined && !hasAccountsTable && accText !== '') acc = addAccount(accText, accKey);
+      if (usageBySubscription && subId !== '') subscriptionAccount.set(subId.toLowerCase(), acc ?? -1);
+
+      const sv = row[cStart];
+      const s = dayOf(sv);
+      startCheck.see(sv, s);
+      const ev = cEnd >= 0 ? row[cEnd] : undefined;
+      const e = cEnd >= 0 ? dayOf(ev) : null;
+      endCheck?.see(ev, e);
+      if (typeof s === 'number' && s > latest) latest = s;
+      if (typeof e === 'number' && e > latest) latest = e;
+
+      if (accText === '') {
+        skips.add('subscriptions', SKIP_REASONS.missingId, rowLabel);
+        continue;
+      }
+      if (s === null) {
+        skips.add('subscriptions', SKIP_REASONS.missingDate, rowLabel);
+        continue;
+      }
+      if (s === undefined || e === undefined) {
+        skips.add('subscriptions', SKIP_REASONS.unparsableDate, rowLabel);
+        continue;
+      }
+      if (trial) {
+        skips.add('subscriptions', SKIP_REASONS.trial, rowLabel);
+        continue;
+      }
+      const endDay = e === null ? OPEN_END : e;
+      if (endDay <= s) {
+        skips.add('subscriptions', SKIP_REASONS.zeroLength, rowLabel);
+        zeroLength.count++;
+        if (zeroLength.examples.length < MAX_EXAMPLES) zeroLength.examples.push(rowLabel);
+        continue;
+      }
+      if (acc === undefined) {
+        skips.add('subscriptions', SKIP_REASONS.unknownAccount, accText);
+        continue;
+      }
+      account[k] = acc;
+      start[k] = s;
+      end[k] = endDay;
+      arrA[k] = arrCell !== null ? arrCell : mrrCell !== null ? mrrCell * 12 : 0;
+      mrrA[k] = mrrCell !== null ? mrrCell : arrCell !== null ? arrCell / 12 : 0;
+      const seats = cSeats >= 0 ? sr.num(row, cSeats) : null;
+      seatsA[k] = seats === null ? NaN : seats;
+      if (plan) plan.push(cellText(row[cPlan]));
+      label.push(rowLabel);
+      k++;
+    }
+    startCheck.finish(n);
+    if (endCheck && endCheck.nonBlank > 0) endCheck.finish(n);
+    latestSubscriptionDay = latest === -Infinity ? null : latest;
+    subscriptions = {
+      count: k,
+      account: account.slice(0, k),
+      start: start.slice(0, k),
+      end: end.slice(0, k),
+      arr: arrA.slice(0, k),
+      mrr: mrrA.slice(0, k),
+      seats: seatsA.slice(0, k),
+      plan,
+      label,
+    };
+  }
+
+  /** Resolve an event row's account: index, or −1 (kept) when there is no accounts table, or null (skip). */
+  const resolve = (kind: TableKind, idText: string, rowLabel: string): number | null => {
+    if (idText === '') {
+      skips.add(kind, SKIP_REASONS.missingId, rowLabel);
+      return null;
+    }
+    const idx = accountIndex.get(idText.toLowerCase());
+    if (idx !== undefined) return idx;
+    if (hasAccountsTable) {
+      skips.add(kind, SKIP_REASONS.unknownAccount, idText);
+      return null;
+    }
+    return -1;
+  };
+
+  let latestEvent = -Infinity;
+
+  // ---- tickets
+  let tickets: TicketColumns | null = null;
+  const tr = readers.tickets;
+  if (tr) {
+    const rows = tr.table.rows;
+    progress(`Loading tickets (${rows.length.toLocaleString('en-US')} rows)`);
+    const n = rows.length;
+    const account = new Int32Array(n), day = new Int32Array(n);
+    const csat = new Float64Array(n), nps = new Float64Array(n), escalated = new Uint8Array(n);
+    const accountText: string[] = [];
+    const [cId, cAcc, cDate, cCsat, cNps, cEsc] = (['ticketId', 'accountId', 'date', 'csat', 'nps', 'escalation'] as FieldName[]).map((f) => tr.col(f));
+    const check = new DateColumnCheck(tr, cDate);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
+      const esc = tr.flag(row, cEsc, i);
+      const dv = row[cDate];
+      const d = dayOf(dv);
+      check.see(dv, d);
+      const accText = cellText(row[cAcc]);
+      const acc = resolve('tickets', accText, rowLabel);
+      if (acc === null) continue;
+      if (d === null || d === undefined) {
+        skips.add('tickets', d === null ? SKIP_REASONS.missingDate : SKIP_REASONS.unparsableDate, rowLabel);
+        continue;
+      }
+      let score = cCsat >= 0 ? tr.num(row, cCsat) : null;
+      if (score !== null && !(Number.isInteger(score) && score >= 1 && score <= 5)) {
+        skips.add('tickets', SKIP_REASONS.csatOutOfScale, rowLabel);
+        score = null;
+      }
+      let npsScore = cNps >= 0 ? tr.num(row, cNps) : null;
+      if (npsScore !== null && !(Number.isInteger(npsScore) && npsScore >= 0 && npsScore <= 10)) {
+        skips.add('tickets', SKIP_REASONS.npsOutOfScale, rowLabel);
+        npsScore = null;
+      }
+      account[k] = acc;
+      accountText.push(accText);
+      day[k] = d;
+      if (d > latestEvent) latestEvent = d;
+      csat[k] = score === null ? NaN : score;
+      nps[k] = npsScore === null ? NaN : npsScore;
+      escalated[k] = esc ? 1 : 0;
+      k++;
+    }
+    check.finish(n);
+    tickets = {
+      count: k,
+      account: account.slice(0, k),
+      accountText,
+      day: day.slice(0, k),
+      csat: csat.slice(0, k),
+      nps: nps.slice(0, k),
+      escalated: escalated.slice(0, k),
+    };
+  }
+
+  // ---- usage
+  let usage: UsageColumns | null = null;
+  const ur = readers.usage;
+  if (ur) {
+    const rows = ur.table.rows;
+    progress(`Loading usage (${rows.length.toLocaleString('en-US')} rows)`);
+    const n = rows.length;
+    const account = new Int32Array(n), day = new Int32Array(n), feature = new Int32Array(n);
+    const uses = new Float64Array(n), errors = new Float64Array(n);
+    const features: string[] = [];
+    const featureIndex = new Map<string, number>();
+    const [cId, cAcc, cSub, cDate, cFeat, cCount, cErr] = (
+      ['usageId', 'accountId', 'subscriptionId', 'date', 'feature', 'count', 'errors'] as FieldName[]
+    ).map((f) => ur.col(f));
+    const check = new DateColumnCheck(ur, cDate);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
+      const dv = row[cDate];
+      const d = dayOf(dv);
+      check.see(dv, d);
+      let acc: number | null;
+      if (cAcc >= 0) {
+        acc = resolve('usage', cellText(row[cAcc]), rowLabel);
+      } else {
+        const subText = cellText(row[cSub]);
+        const viaSub = subText === '' ? undefined : subscriptionAccount.get(subText.toLowerCase());
+        if (subText === '') {
+          skips.add('usage', SKIP_REASONS.missingId, rowLabel);
+          acc = null;
+        } else if (viaSub === undefined) {
+          skips.add('usage', SKIP_REASONS.unknownSubscription, subText);
+          acc = null;
+        } else if (viaSub < 0 && hasAccountsTable) {
+          skips.add('usage', SKIP_REASONS.unknownAccount, subText);
+          acc = null;
+        } else acc = viaSub;
+      }
+      if (acc === null) continue;
+      if (d === null || d === undefined) {
+        skips.add('usage', d === null ? SKIP_REASONS.missingDate : SKIP_REASONS.unparsableDate, rowLabel);
+        continue;
+      }
+      account[k] = acc;
+      day[k] = d;
+      if (d > latestEvent) latestEvent = d;
+      if (cFeat >= 0) {
+        const f = cellText(row[cFeat]);
+        if (f === '') feature[k] = -1;
+        else {
+          let fi = featureIndex.get(f);
+          if (fi === undefined) {
+            fi = features.length;
+            features.push(f);
+            featureIndex.set(f, fi);
+          }
+          feature[k] = fi;
+        }
+      } else feature[k] = -1;
+      const u = ur.num(row, cCount);
+      uses[k] = u === null ? NaN : u;
+      const e = ur.num(row, cErr);
+      errors[k] = e === null ? NaN : e;
+      k++;
+    }
+    check.finish(n);
+    usage = {
+      count: k,
+      account: account.slice(0, k),
+      day: day.slice(0, k),
+      feature: feature.slice(0, k),
+      features,
+      uses: uses.slice(0, k),
+      errors: errors.slice(0, k),
+    };
+  }
+
+  // ---- churn events
+  let churnEvents: ChurnEventColumns | null = null;
+  const cr = readers.churnEvents;
+  if (cr) {
+    const rows = cr.table.rows;
+    const n = rows.length;
+    const account = new Int32Array(n), day = new Int32Array(n), reactivation = new Uint8Array(n);
+    const [cId, cAcc, cDate, cReact] = (['churnEventId', 'accountId', 'date', 'reactivation'] as FieldName[]).map((f) => cr.col(f));
+    const check = new DateColumnCheck(cr, cDate);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
+      const react = cr.flag(row, cReact, i);
+      const dv = row[cDate];
+      const d = dayOf(dv);
+      check.see(dv, d);
+      const acc = resolve('churnEvents', cellText(row[cAcc]), rowLabel);
+      if (acc === null) continue;
+      if (d === null || d === undefined) {
+        skips.add('churnEvents', d === null ? SKIP_REASONS.missingDate : SKIP_REASONS.unparsableDate, rowLabel);
+        continue;
+      }
+      account[k] = acc;
+      day[k] = d;
+      if (d > latestEvent) latestEvent = d;
+      reactivation[k] = react ? 1 : 0;
+      k++;
+    }
+    check.finish(n);
+    churnEvents = { count: k, account: account.slice(0, k), day: day.slice(0, k), reactivation: reactivation.slice(0, k) };
+  }
+
+  return {
+    accounts,
+    accountIndex,
+    subscriptions,
+    tickets,
+    usage,
+    churnEvents,
+    columns,
+    skipped: skips.list(),
+    zeroLength,
+    latestSubscriptionDay,
+    latestEventDay: latestEvent === -Infinity ? null : latestEvent,
+    currency: currency.symbol,
+  };
+}
+

@@ -1,0 +1,87 @@
+/** Revenue retention: NRR, GRR, the cohort ratios, MRR_MOVEMENTS and QUICK_RATIO. */
+import { CellError, div0Error, numError } from '../errors';
+import { cohortSums, grrCohort, logoRetention, nrrCohort } from '../metrics/retention';
+import { CallContext, checkSameShape, readPositionalList, readSum } from '../normalise';
+import { finiteOr, noCohort, type CallOptions, type CellValue } from './common';
+
+const nonNegative = { nonNegative: true } as const;
+
+/** Losses above the base, allowing for float noise (0.1 + 0.2 vs 0.3). */
+const lossesExceed = (losses: number, base: number) => losses - base > 1e-12 * base;
+
+/** Sum each named argument (number or range), all amounts ≥ 0. */
+function readAmounts(args: [unknown, string][], ctx: CallContext): number[] | CellError {
+  const out: number[] = [];
+  for (const [arg, name] of args) {
+    const v = readSum(arg, name, ctx, nonNegative);
+    if (v instanceof CellError) return v;
+    out.push(v);
+  }
+  return out;
+}
+
+/** (starting + expansion − contraction − churn) / starting. */
+export function nrr(starting: unknown, expansion: unknown, contraction: unknown, churn: unknown, options?: CallOptions): number | CellError {
+  const a = readAmounts([[starting, 'starting'], [expansion, 'expansion'], [contraction, 'contraction'], [churn, 'churn']], new CallContext(options));
+  if (a instanceof CellError) return a;
+  const [s, e, c, ch] = a;
+  if (s === 0) return div0Error('starting is 0');
+  if (lossesExceed(c + ch, s)) return numError('losses exceed the starting base');
+  return finiteOr((s + e - c - ch) / s, () => numError('result is not a finite number'));
+}
+
+/** (starting − contraction − churn) / starting. */
+export function grr(starting: unknown, contraction: unknown, churn: unknown, options?: CallOptions): number | CellError {
+  const a = readAmounts([[starting, 'starting'], [contraction, 'contraction'], [churn, 'churn']], new CallContext(options));
+  if (a instanceof CellError) return a;
+  const [s, c, ch] = a;
+  if (s === 0) return div0Error('starting is 0');
+  if (lossesExceed(c + ch, s)) return numError('losses exceed the starting base');
+  return finiteOr((s - c - ch) / s, () => numError('result is not a finite number'));
+}
+
+/** Start/end per account, same shape, no negatives. NaN marks a blank cell. */
+function readPairs(startValues: unknown, endValues: unknown, options?: CallOptions): { start: number[]; end: number[] } | CellError {
+  const ctx = new CallContext(options);
+  const start = readPositionalList(startValues, 'start_values', ctx, nonNegative);
+  if (start instanceof CellError) return start;
+  const end = readPositionalList(endValues, 'end_values', ctx, nonNegative);
+  if (end instanceof CellError) return end;
+  return checkSameShape(start.grid, end.grid) ?? { start: start.values, end: end.values };
+}
+
+function cohortRatio(kernel: (s: number[], e: number[]) => number) {
+  return (startValues: unknown, endValues: unknown, options?: CallOptions): number | CellError => {
+    const pairs = readPairs(startValues, endValues, options);
+    if (pairs instanceof CellError) return pairs;
+    return finiteOr(kernel(pairs.start, pairs.end), noCohort);
+  };
+}
+
+/** Σ end / Σ start over the cohort (accounts with start > 0). */
+export const nrrCohortFn = cohortRatio(nrrCohort);
+/** Σ min(end, start) / Σ start over the cohort. */
+export const grrCohortFn = cohortRatio(grrCohort);
+/** Cohort accounts with end > 0 / cohort accounts. */
+export const logoRetentionFn = cohortRatio(logoRetention);
+
+export const MRR_MOVEMENT_LABELS = ['Starting', 'Expansion', 'Contraction', 'Churn', 'New'] as const;
+
+/** 5×2 spill: Starting, Expansion, Contraction, Churn, New with their amounts. */
+export function mrrMovements(startValues: unknown, endValues: unknown, options?: CallOptions): CellValue[][] | CellError {
+  const pairs = readPairs(startValues, endValues, options);
+  if (pairs instanceof CellError) return pairs;
+  const s = cohortSums(pairs.start, pairs.end);
+  const amounts = [s.startSum, s.expansion, s.contraction, s.churn, s.newSum];
+  if (!amounts.every(Number.isFinite)) return numError('amounts are too large');
+  return MRR_MOVEMENT_LABELS.map((label, i) => [label, amounts[i]]);
+}
+
+/** (new + expansion) / (contraction + churn). */
+export function quickRatio(newMrr: unknown, expansion: unknown, contraction: unknown, churn: unknown, options?: CallOptions): number | CellError {
+  const a = readAmounts([[newMrr, 'new'], [expansion, 'expansion'], [contraction, 'contraction'], [churn, 'churn']], new CallContext(options));
+  if (a instanceof CellError) return a;
+  const [n, e, c, ch] = a;
+  if (c + ch === 0) return div0Error('contraction + churn is 0');
+  return finiteOr((n + e) / (c + ch), () => numError('result is not a finite number'));
+}

@@ -1,0 +1,27 @@
+/** Time: TIME_TO_VALUE in whole calendar days (vectorised). */
+import { CellError, numError } from '../errors';
+import { CallContext, readDate, readPerRow, toGrid } from '../normalise';
+import { column, type CallOptions, type CellValue } from './common';
+
+/**
+ * value_date − start_date in calendar days. Dates are turned into day numbers first
+ * (Sheets Date → its day in options.timeZone; Excel serial → integer part; ISO text → that day).
+ * Blank value_date → "" (not reached yet).
+ */
+export function timeToValue(startDate: unknown, valueDate: unknown, options?: CallOptions): CellValue[][] | CellError {
+  const ctx = new CallContext(options);
+  const rows = Math.max(toGrid(startDate).rows, toGrid(valueDate).rows);
+  const starts = readPerRow(startDate, 'start_date', rows);
+  if (starts instanceof CellError) return starts;
+  const ends = readPerRow(valueDate, 'value_date', rows);
+  if (ends instanceof CellError) return ends;
+  return column(rows, (r) => {
+    const end = readDate(ends(r), 'value_date', ctx);
+    if (end instanceof CellError) return end;
+    const start = readDate(starts(r), 'start_date', ctx);
+    if (start instanceof CellError) return start;
+    if (end === null || start === null) return '';
+    if (end < start) return numError('value_date is before start_date');
+    return end - start;
+  });
+}

@@ -1,0 +1,308 @@
+/**
+ * Tab 2, Board Report: NRR, GRR and logo retention overall and by segment against target
+ * bands and benchmarks, the ARR movements of the period with a chart, the definition box
+ * and the Data Quality block. Every figure is a formula over the Data tab.
+ */
+import type { ReportModel, RetentionFigures } from '../data/model';
+import { BENCHMARKS, NRR_TARGETS, rateAgainstBenchmark } from '../metrics/benchmarks';
+import type { BenchmarkMetric } from '../metrics/benchmarks';
+import { SEGMENTS } from '../metrics/tiering';
+import type { Segment } from '../metrics/tiering';
+import { FORMATS } from './tab-model';
+import type { ConditionalFormat, TabDescription } from './tab-model';
+import { dataRanges } from './data-tab';
+import {
+  a1,
+  benchmarkBands,
+  colRange,
+  definitionBox,
+  formulaText,
+  fx,
+  header,
+  isAnnual,
+  label,
+  makeTab,
+  moneyFormat,
+  monthsText,
+  note,
+  num,
+  text,
+  textBand,
+  titleRows,
+} from './layout';
+import type { Row } from './layout';
+
+export const BOARD_KEY = 'board-report';
+export const BOARD_TITLE = 'Board Report';
+
+const C = {
+  segment: 0,
+  cohort: 1,
+  start: 2,
+  end: 3,
+  nrr: 4,
+  band: 5,
+  targetLow: 6,
+  targetHigh: 7,
+  vsTarget: 8,
+  nrrRating: 9,
+  grr: 10,
+  grrRating: 11,
+  logo: 12,
+  logoRating: 13,
+  note: 14,
+} as const;
+
+export type TargetStatus = 'Below band' | 'Within band' | 'Above band';
+
+export function rateAgainstTarget(value: number, low: number, high: number): TargetStatus {
+  return value < low ? 'Below band' : value > high ? 'Above band' : 'Within band';
+}
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+/** IF(value="","",IF(value>=great,"Great",IF(value>=good,"Good","Below"))) from the benchmark table. */
+function ratingFormula(metric: BenchmarkMetric, cell: string): string {
+  const b = BENCHMARKS[metric];
+  const op = b.lowerIsBetter ? '<' : '>=';
+  return `IF(${cell}="","",IF(${cell}${op}${b.great},"Great",IF(${cell}${op}${b.good},"Good","Below")))`;
+}
+
+const rating = (metric: BenchmarkMetric, value: number | null) =>
+  value === null ? null : rateAgainstBenchmark(metric, value);
+
+export function buildBoardReport(model: ReportModel): TabDescription {
+  const money = moneyFormat(model.currency);
+  const annual = isAnnual(model.period);
+  const d = dataRanges(model);
+  const rows: Row[] = titleRows(BOARD_TITLE, model.period);
+  const conditionalFormats: ConditionalFormat[] = [];
+  const periodNote = annual
+    ? ''
+    : `${Math.round(model.period.months * 10) / 10}-month period: targets and benchmarks are annual, so this row is not rated in colour.`;
+
+  // ---- Retention table
+  rows.push([]);
+  rows.push([text('Retention (cohort: accounts with ARR above 0 at the start)', 'section')]);
+  if (!annual) {
+    rows.push([
+      text(
+        `This period is ${monthsText(model.period.months)}, not 12. Retention targets and benchmarks are annual, ` +
+          'so the ratings below are for reference only and are not colour-coded.',
+        'warning',
+      ),
+    ]);
+  }
+  const headerRow = rows.length;
+  const headers: string[] = [];
+  headers[C.segment] = 'Segment';
+  headers[C.cohort] = 'Cohort accounts';
+  headers[C.start] = 'Start ARR (cohort)';
+  headers[C.end] = 'End ARR (cohort)';
+  headers[C.nrr] = 'NRR';
+  headers[C.band] = 'NRR target band';
+  headers[C.targetLow] = 'Target from';
+  headers[C.targetHigh] = 'Target to';
+  headers[C.vsTarget] = 'NRR against target';
+  headers[C.nrrRating] = 'NRR benchmark';
+  headers[C.grr] = 'GRR';
+  headers[C.grrRating] = 'GRR benchmark';
+  headers[C.logo] = 'Logo retention';
+  headers[C.logoRating] = 'Logo benchmark';
+  headers[C.note] = 'Note';
+  rows.push(headers.map(header));
+
+  const overallRow = headerRow + 1;
+  const firstSegRow = overallRow + 1;
+  const lastSegRow = firstSegRow + SEGMENTS.length - 1;
+  const overallStart = model.metrics.startArr;
+
+  const retentionRow = (r: number, name: string, seg: Segment | null, f: RetentionFigures): Row => {
+    const cell = (c: number) => a1(r, c);
+    // Extra criteria restricting a figure to the segment (empty for the overall row).
+    const segIfs = seg === null ? '' : `,${d.segment},${formulaText(seg)}`;
+    const segMask = seg === null ? '' : `*(${d.segment}=${formulaText(seg)})`;
+    const startSum = `SUMIFS(${d.startArr},${d.startArr},">0"${segIfs})`;
+    const cohortCount = `COUNTIFS(${d.startArr},">0"${segIfs})`;
+    const cohortEnd = f.movements.starting + f.movements.expansion - f.movements.contraction - f.movements.churn;
+    let low: number | null;
+    let high: number | null;
+    const row: Row = [];
+    row[C.segment] = label(name);
+    row[C.cohort] = fx(cohortCount, f.cohortAccounts, FORMATS.integer);
+    row[C.start] = fx(startSum, f.startArr, money);
+    row[C.end] = fx(`SUMIFS(${d.endArr},${d.startArr},">0"${segIfs})`, cohortEnd, money);
+    row[C.nrr] = fx(
+      `IF(${startSum}=0,"",SUMIFS(${d.endArr},${d.startArr},">0"${segIfs})/${startSum})`,
+      f.nrr,
+      FORMATS.percent,
+    );
+    if (seg === null) {
+      // Overall: each segment's band weighted by its start ARR.
+      const weight = (k: 'low' | 'high') =>
+        overallStart === 0
+          ? null
+          : SEGMENTS.reduce((s, g) => s + NRR_TARGETS[g][k] * model.bySegment[g].startArr, 0) / overallStart;
+      low = weight('low');
+      high = weight('high');
+      row[C.band] = text('Segment bands, weighted by start ARR');
+      const blend = (c: number) =>
+        fx(
+          `IF(${cell(C.start)}=0,"",SUMPRODUCT(${colRange(firstSegRow, lastSegRow, c)},${colRange(firstSegRow, lastSegRow, C.start)})/${cell(C.start)})`,
+          c === C.targetLow ? low : high,
+          FORMATS.percent,
+        );
+      row[C.targetLow] = blend(C.targetLow);
+      row[C.targetHigh] = blend(C.targetHigh);
+    } else {
+      low = NRR_TARGETS[seg].low;
+      high = NRR_TARGETS[seg].high;
+      row[C.band] = text(`${pct(low)} to ${pct(high)}`);
+      row[C.targetLow] = num(low, FORMATS.percent);
+      row[C.targetHigh] = num(high, FORMATS.percent);
+    }
+    const nrr = cell(C.nrr);
+    row[C.vsTarget] = fx(
+      `IF(OR(${nrr}="",${cell(C.targetLow)}=""),"",IF(${nrr}<${cell(C.targetLow)},"Below band",IF(${nrr}>${cell(C.targetHigh)},"Above band","Within band")))`,
+      f.nrr === null || low === null || high === null ? null : rateAgainstTarget(f.nrr, low, high),
+    );
+    row[C.nrrRating] = fx(ratingFormula('NRR', nrr), rating('NRR', f.nrr));
+    row[C.grr] = fx(
+      `IF(${startSum}=0,"",SUMPRODUCT((${d.startArr}>0)${segMask}*((${d.endArr}<${d.startArr})*${d.endArr}+(${d.endArr}>=${d.startArr})*${d.startArr}))/${startSum})`,
+      f.grr,
+      FORMATS.percent,
+    );
+    row[C.grrRating] = fx(ratingFormula('GRR', cell(C.grr)), rating('GRR', f.grr));
+    row[C.logo] = fx(
+      `IF(${cohortCount}=0,"",COUNTIFS(${d.startArr},">0",${d.endArr},">0"${segIfs})/${cohortCount})`,
+      f.logoRetention,
+      FORMATS.percent,
+    );
+    row[C.logoRating] = fx(ratingFormula('LOGO_RETENTION', cell(C.logo)), rating('LOGO_RETENTION', f.logoRetention));
+    const notes = [
+      seg === null ? 'Overall target: the segment bands blended by each segment’s start ARR.' : '',
+      f.cohortAccounts === 0 ? 'No accounts in this cohort.' : '',
+      periodNote,
+    ].filter((s) => s !== '');
+    if (notes.length > 0) row[C.note] = note(notes.join(' '));
+    return row;
+  };
+
+  rows.push(retentionRow(overallRow, 'Overall', null, model.metrics));
+  for (const seg of SEGMENTS) rows.push(retentionRow(rows.length, seg, seg, model.bySegment[seg]));
+
+  if (annual) {
+    const vs = colRange(overallRow, lastSegRow, C.vsTarget);
+    conditionalFormats.push(
+      textBand(vs, 'Below band', 'bad'),
+      textBand(vs, 'Within band', 'good'),
+      textBand(vs, 'Above band', 'good'),
+    );
+    for (const c of [C.nrrRating, C.grrRating, C.logoRating]) {
+      conditionalFormats.push(...benchmarkBands(colRange(overallRow, lastSegRow, c)));
+    }
+  }
+  rows.push([
+    note(
+      'Segment is taken at the start, so a churned account counts where it was. Benchmarks (playbook): ' +
+        `NRR Good ${pct(BENCHMARKS.NRR.good)}+, Great ${pct(BENCHMARKS.NRR.great)}+; ` +
+        `GRR Good ${pct(BENCHMARKS.GRR.good)}+, Great ${pct(BENCHMARKS.GRR.great)}+; ` +
+        `logo retention Good ${pct(BENCHMARKS.LOGO_RETENTION.good)}+, Great ${pct(BENCHMARKS.LOGO_RETENTION.great)}+.`,
+    ),
+  ]);
+
+  // ---- ARR movements
+  rows.push([]);
+  rows.push([text('ARR movements of the period', 'section')]);
+  rows.push([header('Movement'), header('ARR'), header('How it is counted')]);
+  const m = model.metrics.movements;
+  const first = rows.length;
+  const mv = (i: number) => a1(first + i, 1);
+  const ending = m.starting + m.expansion - m.contraction - m.churn + m.new;
+  const movementRows: [string, string, number, string][] = [
+    ['Starting ARR', `SUMIFS(${d.startArr},${d.startArr},">0")`, m.starting, 'ARR at the start of every cohort account'],
+    [
+      'Expansion',
+      `SUMPRODUCT((${d.startArr}>0)*(${d.endArr}>${d.startArr})*(${d.endArr}-${d.startArr}))`,
+      m.expansion,
+      'Added: end minus start where the end is higher',
+    ],
+    [
+      'Contraction',
+      `SUMPRODUCT((${d.endArr}>0)*(${d.endArr}<${d.startArr})*(${d.startArr}-${d.endArr}))`,
+      m.contraction,
+      'Subtracted: start minus end where the end is lower but above 0',
+    ],
+    [
+      'Churn',
+      `SUMIFS(${d.startArr},${d.startArr},">0",${d.endArr},"<=0")`,
+      m.churn,
+      'Subtracted: start ARR of cohort accounts with no ARR at the end',
+    ],
+    ['New', `SUMIFS(${d.endArr},${d.startArr},"<=0")`, m.new, 'Added: end ARR of accounts with no ARR at the start'],
+    [
+      'Ending ARR',
+      `${mv(0)}+${mv(1)}-${mv(2)}-${mv(3)}+${mv(4)}`,
+      ending,
+      'Starting + expansion − contraction − churn + new',
+    ],
+  ];
+  for (const [name, formula, value, how] of movementRows) {
+    const isEnd = name === 'Ending ARR';
+    rows.push([isEnd ? text(name, 'total') : label(name), fx(formula, value, money, isEnd ? 'total' : undefined), note(how)]);
+  }
+  const endingRow = rows.length - 1;
+  rows.push([
+    label('Check (must be 0)'),
+    fx(`${a1(endingRow, 1)}-SUM(${d.endArr})`, 0, money),
+    note('Ending ARR minus the total ARR at the end on the Data tab'),
+  ]);
+
+  // ---- Definition box
+  rows.push([]);
+  rows.push([text('Definitions', 'section')]);
+  for (const [l, t] of definitionBox(model)) rows.push([label(l), text(t)]);
+
+  // ---- Data quality
+  rows.push([]);
+  rows.push([text('Data quality', 'section')]);
+  rows.push([
+    note(
+      'What cleaning found, shown for review. Skipped rows were left out of every figure and are listed here; ' +
+        'the other checks only flag rows and never change the figures above.',
+    ),
+  ]);
+  rows.push([header('Check'), header('Count'), header('Example ids or rows')]);
+  const dq = model.dataQuality;
+  const examples = (xs: string[]) => (xs.length === 0 ? null : { value: xs.join(', ') });
+  if (dq.skipped.length === 0) rows.push([label('Skipped rows'), num(0, FORMATS.integer), note('None')]);
+  for (const s of dq.skipped) {
+    rows.push([label(`Skipped ${s.table} rows: ${s.reason}`), num(s.count, FORMATS.integer), examples(s.examples)]);
+  }
+  const checks: [string, { count: number; examples: string[] }][] = [
+    ['Churn event but revenue still active after it', dq.churnedButActive],
+    ['Overlapping subscriptions of the same plan', dq.overlappingSubscriptions],
+    ['Zero-length subscriptions (end on or before start)', dq.zeroLengthSubscriptions],
+    ['Subscriptions starting and ending within one month', dq.withinMonthSubscriptions],
+  ];
+  for (const [name, c] of checks) rows.push([label(name), num(c.count, FORMATS.integer), examples(c.examples)]);
+
+  return makeTab({
+    key: BOARD_KEY,
+    name: BOARD_TITLE,
+    rows,
+    columnWidths: [30, 11, 14, 14, 9, 16, 10, 10, 13, 12, 9, 12, 10, 12, 48],
+    frozenRows: headerRow + 1,
+    conditionalFormats,
+    charts: [
+      {
+        kind: 'column',
+        title: 'ARR movements',
+        categories: colRange(first, endingRow, 0),
+        series: [{ name: 'ARR', values: colRange(first, endingRow, 1) }],
+        // Beside the movements table, right of its notes, and above the definition box.
+        anchor: { row: first - 2, col: 7, widthCols: 7, heightRows: endingRow + 2 - (first - 2) + 1 },
+      },
+    ],
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * Shared pieces of every generated tab: A1 addressing, the title block ("as of" line and
+ * generated marker), the retention definition box, status colours and small cell helpers.
+ * Pure functions only; nothing here knows about a host.
+ */
+import type { Period, ReportModel } from '../data/model';
+import { FORMATS, GENERATED_MARKER } from './tab-model';
+import type { Cell, CellStyle, CellValue, ConditionalFormat, TabDescription } from './tab-model';
+
+export type Row = (Cell | null | undefined)[];
+
+// ---------------------------------------------------------------------------------------------
+// A1 addressing (0-based row/column in, spreadsheet text out)
+
+/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function colLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Relative A1 address: a1(0, 0) → "A1". */
+export function a1(row: number, col: number): string {
+  return `${colLetter(col)}${row + 1}`;
+}
+
+/** Absolute A1 address: abs(0, 0) → "$A$1". */
+export function abs(row: number, col: number): string {
+  return `$${colLetter(col)}$${row + 1}`;
+}
+
+/** Relative A1 range over one column: colRange(2, 4, 1) → "B3:B5". */
+export function colRange(firstRow: number, lastRow: number, col: number): string {
+  return `${a1(firstRow, col)}:${a1(lastRow, col)}`;
+}
+
+/** Absolute A1 range over one column: "$B$3:$B$5". */
+export function absColRange(firstRow: number, lastRow: number, col: number): string {
+  return `${abs(firstRow, col)}:${abs(lastRow, col)}`;
+}
+
+/** A text literal inside a formula: quotes doubled. */
+export function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+export const text = (value: string, style?: CellStyle): Cell => (style ? { value, style } : { value });
+export const num = (value: number | null, format?: string, style?: CellStyle): Cell => ({
+  value,
+  ...(format ? { format } : {}),
+  ...(style ? { style } : {}),
+});
+export const label = (value: string): Cell => ({ value, style: 'label' });
+export const header = (value: string): Cell => ({ value, style: 'header' });
+export const note = (value: string): Cell => ({ value, style: 'note' });
+
+/**
+ * A formula cell with core's figure as `expected`. A missing figure (null, NaN) is expected
+ * as "", which is what the formula's empty-base guard IF(…=0,"",…) gives.
+ */
+export function fx(formula: string, expected: CellValue, format?: string, style?: CellStyle): Cell {
+  const e = expected === null || (typeof expected === 'number' && !Number.isFinite(expected)) ? '' : expected;
+  return { formula, expected: e, ...(format ? { format } : {}), ...(style ? { style } : {}) };
+}
+
+/** The number format for money in the reporting currency; plain thousands when it is unknown. */
+export function moneyFormat(currency: string | null): string {
+  if (currency === null) return FORMATS.integer;
+  if (currency === '$') return FORMATS.currency;
+  return `"${currency.replace(/"/g, '')}"#,##0`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title block
+
+/** "12 months", "1 month", "5.5 months". */
+export function monthsText(months: number): string {
+  const rounded = Math.round(months * 10) / 10;
+  return `${rounded} ${rounded === 1 ? 'month' : 'months'}`;
+}
+
+/** The "as of" line: the period's last day, never today's date. */
+export function asOfLine(period: Period): string {
+  return `As of ${period.asOf} (period from ${period.from} to ${period.to}, ${monthsText(period.months)})`;
+}
+
+/** Whether annual targets and benchmarks may be applied (and coloured) for this period. */
+export function isAnnual(period: Period): boolean {
+  return Math.abs(period.months - 12) < 1e-9;
+}
+
+/** Rows 1–3 of every tab: title, "as of" line, generated marker. Row 4 is left blank by callers. */
+export function titleRows(title: string, period: Period): Row[] {
+  return [[text(title, 'title')], [text(asOfLine(period), 'subtitle')], [note(GENERATED_MARKER)]];
+}
+
+/** Assemble a tab with the shared print setup: landscape (renderers always fit one page wide). */
+export function makeTab(
+  parts: Pick<TabDescription, 'key' | 'name' | 'rows' | 'columnWidths' | 'frozenRows'> &
+    Partial<Pick<TabDescription, 'frozenColumns' | 'conditionalFormats' | 'charts' | 'dropdowns'>>,
+): TabDescription {
+  return {
+    conditionalFormats: [],
+    charts: [],
+    dropdowns: [],
+    ...parts,
+    print: { landscape: true },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status colours (conditional formats)
+
+export const COLORS = {
+  good: { fill: '#C6EFCE', fontColor: '#006100' },
+  neutral: { fill: '#FFEB9C', fontColor: '#9C5700' },
+  bad: { fill: '#FFC7CE', fontColor: '#9C0006' },
+} as const;
+
+export function textBand(range: string, value: string, tone: keyof typeof COLORS): ConditionalFormat {
+  return { kind: 'textEquals', range, text: value, ...COLORS[tone] };
+}
+
+/** Great / Good / Below colour bands on a range of benchmark ratings. */
+export function benchmarkBands(range: string): ConditionalFormat[] {
+  return [textBand(range, 'Great', 'good'), textBand(range, 'Good', 'neutral'), textBand(range, 'Below', 'bad')];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definition box (every tab with a retention figure)
+
+export function currencyText(currency: string | null): string {
+  return currency === null ? 'As in source (no currency symbol was seen in the data)' : currency;
+}
+
+/** Label/text pairs of the definition box. */
+export function definitionBox(model: ReportModel): [string, string][] {
+  const p = model.period;
+  return [
+    ['Basis', 'ARR (annual recurring revenue). Where only MRR is given, ARR = 12 × MRR.'],
+    [
+      'Period',
+      `${p.from} up to but not including ${p.to} (${monthsText(p.months)}). ` +
+        `Start value = ARR on ${p.from}; end value = ARR on ${p.to}, the instant the period closes.`,
+    ],
+    [
+      'Cohort rule',
+      'The cohort is every account with start ARR above 0. NRR, GRR and logo retention are computed over the cohort only.',
+    ],
+    [
+      'New and reactivated accounts',
+      'An account with no ARR at the start (a new logo, or a returning customer) is outside the cohort: ' +
+        'its end ARR is reported as New in the movements and never lifts a retention ratio.',
+    ],
+    ['Currency', currencyText(model.currency)],
+  ];
+}

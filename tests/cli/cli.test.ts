@@ -1,0 +1,138 @@
+/**
+ * The cs-sheets command as a user runs it: the bundled bin, real files, exit codes, stdout/stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+
+const BIN = join(__dirname, '..', '..', 'cli', 'bin', 'cs-sheets.js');
+const SAMPLE = join(__dirname, '..', '..', 'samples', 'ravenstack');
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'cs-cli-'));
+
+describe('cs-sheets metrics --json', () => {
+  const args = ['metrics', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--tickets', join(SAMPLE, 'support_tickets.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--json'];
+
+  it('prints exactly one JSON object with every field reports.md lists', () => {
+    const r = run(args);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.period).toEqual({ from: '2024-01-01', to: '2025-01-01' });
+    for (const key of ['cohortAccounts', 'startArr', 'endArr', 'nrr', 'grr', 'logoRetention', 'csat', 'csatMean']) {
+      expect(typeof m[key]).toBe('number');
+    }
+    expect(Object.keys(m.movements).sort()).toEqual(['churn', 'contraction', 'expansion', 'new', 'starting']);
+    expect(m.movements.starting).toBe(m.startArr);
+    expect(Object.keys(m.tiers).sort()).toEqual(['High Touch', 'Low Touch', 'Tech Touch']);
+    // Twelve month-ends fall inside calendar 2024.
+    expect(Object.keys(m.mrrByMonth)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12']);
+  });
+
+  it('gives null for figures whose input was not given', () => {
+    const r = run(['metrics', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--json']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.csat).toBeNull();
+    expect(m.csatMean).toBeNull();
+  });
+
+  it('reads a CSV with a byte-order mark and an .xlsx copy to the same figures', async () => {
+    const dir = tmp();
+    const csv = readFileSync(join(SAMPLE, 'subscriptions.csv'), 'utf8');
+    writeFileSync(join(dir, 'bom.csv'), '\uFEFF' + csv);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Billing');
+    for (const line of csv.trim().split('\n')) sheet.addRow(line.split(','));
+    await book.xlsx.writeFile(join(dir, 'subs.xlsx'));
+    const period = ['--from', '2024-01-01', '--to', '2025-01-01', '--json'];
+    const plain = JSON.parse(run(['metrics', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), ...period]).stdout);
+    const bom = run(['metrics', '--subscriptions', join(dir, 'bom.csv'), ...period]);
+    const xlsx = run(['metrics', '--subscriptions', join(dir, 'subs.xlsx'), ...period]);
+    expect(bom.code).toBe(0);
+    expect(xlsx.code).toBe(0);
+    expect(JSON.parse(bom.stdout)).toEqual(plain);
+    expect(JSON.parse(xlsx.stdout)).toEqual(plain);
+  });
+});
+
+describe('bad input: one line naming the file and column, exit code 2, no partial output', () => {
+  function expectCleanFailure(args: string[], out: string, mustMention: RegExp[]) {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    for (const m of mustMention) expect(r.stderr).toMatch(m);
+    expect(existsSync(out)).toBe(false);
+    return r;
+  }
+
+  it('a missing file', () => {
+    const dir = tmp();
+    const out = join(dir, 'report.xlsx');
+    expectCleanFailure(['report', '--subscriptions', join(dir, 'nope.csv'), '--out', out], out, [/nope\.csv/]);
+  });
+
+  it('a column that cannot be mapped', () => {
+    const dir = tmp();
+    const subs = join(dir, 'billing.csv');
+    writeFileSync(subs, 'customer,begin,amount\nA,2024-01-01,100\n');
+    const out = join(dir, 'report.xlsx');
+    expectCleanFailure(['report', '--subscriptions', subs, '--out', out], out, [/billing\.csv/, /columns seen: customer, begin, amount/i]);
+    expect(readdirSync(dir)).toEqual(['billing.csv']); // no temporary file left behind either
+  });
+
+  it('a date column that does not parse', () => {
+    const dir = tmp();
+    const subs = join(dir, 'subs.csv');
+    writeFileSync(subs, 'account_id,start_date,end_date,mrr\nA,soon,,100\nB,later,,200\n');
+    const out = join(dir, 'report.xlsx');
+    expectCleanFailure(['report', '--subscriptions', subs, '--out', out], out, [/subs\.csv/, /start_date/]);
+  });
+
+  it('an impossible period', () => {
+    const dir = tmp();
+    const out = join(dir, 'r.xlsx');
+    expectCleanFailure(['report', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--from', '2025-01-01', '--to', '2024-01-01', '--out', out], out, [/--from/]);
+  });
+});
+
+describe('cs-sheets report', () => {
+  it('writes the four tabs and prints the summary', async () => {
+    const dir = tmp();
+    const out = join(dir, 'nested', 'report.xlsx');
+    const r = run(['report', '--accounts', join(SAMPLE, 'accounts.csv'), '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/NRR\s+\d+\.\d%/);
+    expect(r.stdout).toMatch(/High Touch\s+\d+/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Coverage Model', 'Board Report', 'Definitions', 'Data']);
+  });
+
+  it('shows progress on stderr for long inputs', () => {
+    const dir = tmp();
+    const subs = join(dir, 'long.csv');
+    const lines = ['account_id,start_date,end_date,mrr'];
+    for (let i = 0; i < 60_000; i++) lines.push(`A${i % 5000},2024-0${1 + (i % 9)}-15,,${100 + (i % 50)}`);
+    writeFileSync(subs, lines.join('\n'));
+    const r = run(['report', '--subscriptions', subs, '--out', join(dir, 'r.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Reading long\.csv/);
+    expect(r.stderr).toMatch(/60,000 rows/);
+    expect(r.stderr).toMatch(/Writing/);
+  });
+
+  it('prints usage with --help and exits 0', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/half-open/);
+    expect(r.stdout).toMatch(/2024-01-01 --to 2025-01-01 is calendar 2024/);
+  });
+});

@@ -1,0 +1,3 @@
+import { timeToValueCases } from './time-to-value-cases';
+
+timeToValueCases();
