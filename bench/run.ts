@@ -182,6 +182,7 @@ for (const [name, formula] of Object.entries(nativeFormulas)) {
     return value;
   };
   const h = time(2, hf);
+  time(2, coreOn[name]);
   const c = time(5, coreOn[name]);
   log(`| ${name} | ${fmt(h)} | ${fmt(c)} | ${ratio(h, c)} |`);
 }
@@ -203,11 +204,11 @@ async function wholeBuild(): Promise<void> {
       const rss = Number(/maxrss=(\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024; // KiB → MiB
       return { wall, rss };
     };
-    const report = `require(${JSON.stringify(join(process.cwd(), 'dist/cli/cs-sheets.js'))}).main(process.argv.slice(2))
+    const report = `require(${JSON.stringify(join(process.cwd(), 'dist/cli/cs-sheets.js'))}).main(process.argv.slice(1))
       .then((code) => { process.stderr.write('maxrss=' + process.resourceUsage().maxRSS + '\\n'); process.exit(code); })`;
     // Baseline: the physical floor of reading the same files and splitting them into lines.
     const readOnly = `const fs = require('fs'); let n = 0;
-      for (const f of process.argv.slice(2)) n += fs.readFileSync(f, 'utf8').split('\\n').length;
+      for (const f of process.argv.slice(1)) n += fs.readFileSync(f, 'utf8').split('\\n').length;
       process.stderr.write('maxrss=' + process.resourceUsage().maxRSS + '\\n');`;
     const base = child(readOnly, [files.accounts, files.subscriptions]);
     const build = child(report, ['report', '--quiet', '--accounts', files.accounts, '--subscriptions', files.subscriptions, '--out', out]);

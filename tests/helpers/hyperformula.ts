@@ -79,7 +79,7 @@ for (const spec of REGISTRY) {
   const method = methodName(spec);
   CatalogPlugin.implementedFunctions[spec.id] = {
     method,
-    parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true, ...(p.optional ? {} : {}) })),
+    parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional })),
     vectorizationForbidden: true,
     ...(spec.spill ? { sizeOfResultArrayMethod: `${method}Size` } : {}),
   };

@@ -22,6 +22,7 @@ import {
   timings,
 } from '../helpers/libreoffice';
 import { INJECTION_NAME, sampleTabs } from './fixtures';
+import { checkFormulas, csvNumber } from '../helpers/formula-check';
 
 const OUT = path.resolve(__dirname, '../../out/xlsx-tests');
 const RENDER = path.resolve(__dirname, '../../out/render');
@@ -140,6 +141,9 @@ describe('looks like finance work', () => {
 
   it('styles titles, headers, inputs, totals and notes', () => {
     const s = sheet(SUMMARY);
+    // Header labels that fit their column keep the default row height.
+    expect(s.getRow(4).height).toBeUndefined();
+    expect(s.getRow(22).height).toBeUndefined();
     expect(s.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
     const header = s.getCell('A4');
     expect(header.font).toMatchObject({ bold: true });
@@ -221,6 +225,8 @@ describe('charts in the package', () => {
     expect(bar.match(/<c:ser>/g)).toHaveLength(2);
     // Cached values from core's figures, for viewers that do not recalculate.
     expect(col).toContain('<c:pt idx="0"><c:v>320000</c:v></c:pt>');
+    // The value axis shows the series' own number format.
+    expect(col).toContain('<c:numFmt formatCode="&quot;$&quot;#,##0" sourceLinked="0"/>');
   });
 
   it('declares a content type for every part, and every XML part is well-formed', async () => {
@@ -259,35 +265,12 @@ describe('charts in the package', () => {
   });
 });
 
-/** LibreOffice's raw CSV text → number ("73.98%" → 0.7398…). */
-function csvNumber(text: string): number {
-  const t = text.trim().replace(/[$,]/g, '');
-  return t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-}
-
 describe('in a real spreadsheet (LibreOffice)', () => {
   it('recalculates every formula to core’s expected figure', async () => {
     const sheets = await recalculate(FILE);
     expect([...sheets.keys()].sort()).toEqual([SUMMARY, DATA].sort());
-    let checked = 0;
-    tabs.forEach((tab, t) => {
-      const values = sheets.get(result.tabs[t].name)!;
-      tab.rows.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          if (!cell?.formula) return;
-          const got = values[r]?.[c];
-          const where = `${result.tabs[t].name}!${cellAddress(r, c)} = ${cell.formula}`;
-          if (typeof cell.expected === 'number') {
-            const n = csvNumber(got ?? '');
-            const ok = Math.abs(n - cell.expected) <= 1e-9 * Math.max(1, Math.abs(cell.expected));
-            expect({ where, got, ok }).toEqual({ where, got, ok: true });
-          } else {
-            expect({ where, got }).toEqual({ where, got: String(cell.expected) });
-          }
-          checked++;
-        }),
-      );
-    });
+    const { checked, mismatches } = checkFormulas(tabs, result.tabs.map((t) => t.name), sheets);
+    expect(mismatches).toEqual([]);
     expect(checked).toBe(24);
     // User text that looks like a formula was not evaluated.
     expect(sheets.get(DATA)![4][1]).toBe(INJECTION_NAME);
@@ -324,5 +307,35 @@ describe('in a real spreadsheet (LibreOffice)', () => {
     expect(xml).toContain('$C$5:$C$7');
     // Our markers survive too.
     expect((await readGeneratedTabs(z)).map((g) => g.key).sort()).toEqual(['data', 'summary']);
+  });
+});
+
+describe('header rows', () => {
+  it('grow to fit a label that wraps in a narrow column (at most three lines)', async () => {
+    const tab: TabDescription = {
+      key: 'narrow',
+      name: 'Narrow',
+      rows: [
+        [
+          { value: 'Cohort accounts at start', style: 'header' },
+          { value: 'ARR', style: 'header' },
+        ],
+        [{ value: 'x'.repeat(200), style: 'header' }],
+      ],
+      columnWidths: [10, 10],
+      frozenRows: 1,
+      conditionalFormats: [],
+      charts: [],
+      dropdowns: [],
+      print: { landscape: false },
+    };
+    const file = path.join(OUT, 'narrow.xlsx');
+    await renderWorkbookWithResult([tab], file);
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.readFile(file);
+    const s = w.getWorksheet('Narrow')!;
+    expect(s.getRow(1).height).toBe(45); // 24 characters in a 10-wide column: 3 lines
+    expect(s.getRow(2).height).toBe(45); // capped
+    expect(s.getCell('A1').alignment).toMatchObject({ wrapText: true });
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   FALLBACK_TAB_NAME,
   legalTabName,
@@ -121,5 +122,31 @@ describe('resolveTabNames', () => {
 
   it('refuses two tabs with one key', () => {
     expect(() => resolveTabNames([{ key: 'a', name: 'A' }, { key: 'a', name: 'B' }])).toThrow(/share the key/);
+  });
+});
+
+describe('legal for any input (property)', () => {
+  const legal = (name: string) =>
+    name.length >= 1 &&
+    name.length <= 31 &&
+    !/[\\/?*[\]:]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.trim() !== '' &&
+    !sameTabName(name, 'History');
+
+  it('legalTabName always returns a legal name', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => legal(legalTabName(s))));
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), (s) => legal(legalTabName(s))));
+  });
+
+  it('uniqueTabName never returns a user tab name and stays legal', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 6 }), (wanted, others) => {
+        const existing = [{ name: legalTabName(wanted) }, ...others.map((o) => ({ name: legalTabName(o) }))];
+        const name = uniqueTabName(wanted, existing, 'k');
+        return legal(name) && !existing.some((e) => sameTabName(e.name, name));
+      }),
+    );
   });
 });

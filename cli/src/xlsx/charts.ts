@@ -10,7 +10,7 @@
 import type JSZip from 'jszip';
 import type { ChartSpec } from '../../../core/src/reports/tab-model';
 import { escapeXml, parseRange, quoteSheetName, rangeA1 } from './a1';
-import { addContentTypeOverride, addRel, CONTENT_TYPE, readText, REL, relsPathOf, sheetParts } from './ooxml-package';
+import { addContentTypeOverride, addRel, CONTENT_TYPE, putPart, readText, REL, relsPathOf, sheetParts } from './ooxml-package';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -28,6 +28,8 @@ export interface SheetCharts {
   charts: ChartSpec[];
   /** Optional: the tab's values for caches (values or core's expected figures). */
   valuesOf?: RangeValues;
+  /** Optional: the number format of a range's first cell, used for the value axis. */
+  formatOf?: (range: string) => string | undefined;
 }
 
 function ref(sheetName: string, range: string): string {
@@ -60,7 +62,7 @@ function richText(text: string, size: number, bold: boolean): string {
 }
 
 /** The c:chartSpace part for one chart. */
-export function chartXml(spec: ChartSpec, sheetName: string, valuesOf?: RangeValues): string {
+export function chartXml(spec: ChartSpec, sheetName: string, valuesOf?: RangeValues, valueFormat?: string): string {
   if (spec.series.length === 0) throw new Error(`Chart "${spec.title}" has no series`);
   const catAxId = 500100;
   const valAxId = 500200;
@@ -110,7 +112,10 @@ export function chartXml(spec: ChartSpec, sheetName: string, valuesOf?: RangeVal
     '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
     `<c:valAx><c:axId val="${valAxId}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines>${gridLine}</c:majorGridlines>` +
-    '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +
+    (valueFormat
+      ? `<c:numFmt formatCode="${escapeXml(valueFormat)}" sourceLinked="0"/>`
+      : '<c:numFmt formatCode="General" sourceLinked="1"/>') +
+    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +
     `<c:tickLblPos val="nextTo"/><c:crossAx val="${catAxId}"/><c:crosses val="autoZero"/>` +
     '<c:crossBetween val="between"/></c:valAx>' +
     '</c:plotArea>' +
@@ -216,14 +221,14 @@ export async function addCharts(zip: JSZip, sheets: SheetCharts[]): Promise<void
     const relIds: string[] = [];
     for (const spec of sheet.charts) {
       const chartPath = `xl/charts/chart${nextFreeIndex(zip, 'xl/charts', 'chart')}.xml`;
-      zip.file(chartPath, chartXml(spec, sheet.sheetName, sheet.valuesOf));
+      putPart(zip, chartPath, chartXml(spec, sheet.sheetName, sheet.valuesOf, sheet.formatOf?.(spec.series[0]?.values ?? '')));
       await addContentTypeOverride(zip, chartPath, CONTENT_TYPE.chart);
       relIds.push(await addRel(zip, relsPathOf(drawingPath), REL.chart, `../charts/${chartPath.split('/').pop()}`));
     }
-    zip.file(drawingPath, drawingXml(sheet.charts, relIds));
+    putPart(zip, drawingPath, drawingXml(sheet.charts, relIds));
     await addContentTypeOverride(zip, drawingPath, CONTENT_TYPE.drawing);
 
     const sheetRid = await addRel(zip, relsPathOf(part.path), REL.drawing, `../drawings/${drawingPath.split('/').pop()}`);
-    zip.file(part.path, insertDrawingElement(await readText(zip, part.path), sheetRid));
+    putPart(zip, part.path, insertDrawingElement(await readText(zip, part.path), sheetRid));
   }
 }

@@ -24,6 +24,11 @@ export const CONTENT_TYPE = {
   customProperties: 'application/vnd.openxmlformats-officedocument.custom-properties+xml',
 } as const;
 
+/** Write a part without the folder entries jszip would add by default (packages have none). */
+export function putPart(zip: JSZip, path: string, text: string): void {
+  zip.file(path, text, { createFolders: false });
+}
+
 export async function readText(zip: JSZip, path: string): Promise<string> {
   const file = zip.file(path);
   if (!file) throw new Error(`The package has no part ${path}`);
@@ -85,7 +90,7 @@ export async function addRel(zip: JSZip, relsPath: string, type: string, target:
   } else {
     xml = xml.replace('</Relationships>', `${rel}</Relationships>`);
   }
-  zip.file(relsPath, xml);
+  putPart(zip, relsPath, xml);
   return id;
 }
 
@@ -95,7 +100,7 @@ export async function addContentTypeOverride(zip: JSZip, partPath: string, conte
   const partName = `/${partPath}`;
   if (xml.includes(`PartName="${escapeXml(partName)}"`)) return;
   xml = xml.replace('</Types>', `<Override PartName="${escapeXml(partName)}" ContentType="${contentType}"/></Types>`);
-  zip.file('[Content_Types].xml', xml);
+  putPart(zip, '[Content_Types].xml', xml);
 }
 
 export interface SheetPart {
@@ -238,7 +243,7 @@ export async function writeMarkers(zip: JSZip, tabs: GeneratedTab[], printTitles
       xml = xml.replace(after, `${after}<definedNames>${names.join('')}</definedNames>`);
     }
   }
-  zip.file(wbPath, xml);
+  putPart(zip, wbPath, xml);
 
   await writeCustomProperty(
     zip,
@@ -264,7 +269,7 @@ export async function writeCustomProperty(zip: JSZip, name: string, value: strin
   )}</vt:lpwstr></property>`;
   if (/<Properties\b[^>]*\/>/.test(xml)) xml = xml.replace(/<Properties\b([^>]*)\/>/, `<Properties$1>${prop}</Properties>`);
   else xml = xml.replace('</Properties>', `${prop}</Properties>`);
-  zip.file(path, xml);
+  putPart(zip, path, xml);
   if (!file) {
     await addRel(zip, '_rels/.rels', REL.customProperties, 'docProps/custom.xml');
     await addContentTypeOverride(zip, path, CONTENT_TYPE.customProperties);

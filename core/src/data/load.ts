@@ -251,6 +251,7 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
   const zeroLength = { count: 0, examples: [] as string[] };
   const usageBySubscription = readers.usage !== undefined && readers.usage.col('accountId') < 0;
   const subscriptionAccount = new Map<string, number>(); // lower-case subscription id → account (−1 unknown)
+  const rawAccount = new Map<string, { index: number | undefined; text: string }>();
   const sr = readers.subscriptions;
   if (sr) {
     const rows = sr.table.rows;
@@ -275,10 +276,21 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
       const arrCell = sr.money(row, cArr, i);
       const mrrCell = sr.money(row, cMrr, i);
       const trial = sr.flag(row, cTrial, i);
-      const accText = cellText(row[cAcc]);
-      const accKey = accText.toLowerCase();
-      let acc = accountIndex.get(accKey);
-      if (acc === undefined && !hasAccountsTable && accText !== '') acc = addAccount(accText, accKey);
+      const rawAcc = row[cAcc];
+      let acc: number | undefined;
+      let accText: string;
+      // Cells are often the same string object (csv.ts interns): look the raw cell up first.
+      const cached = typeof rawAcc === 'string' ? rawAccount.get(rawAcc) : undefined;
+      if (cached !== undefined) {
+        acc = cached.index;
+        accText = cached.text;
+      } else {
+        accText = cellText(rawAcc);
+        const accKey = accText.toLowerCase();
+        acc = accountIndex.get(accKey);
+        if (acc === undefined && !hasAccountsTable && accText !== '') acc = addAccount(accText, accKey);
+        if (typeof rawAcc === 'string') rawAccount.set(rawAcc, { index: acc, text: accText });
+      }
       if (usageBySubscription && subId !== '') subscriptionAccount.set(subId.toLowerCase(), acc ?? -1);
 
       const sv = row[cStart];

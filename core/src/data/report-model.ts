@@ -150,23 +150,34 @@ function dataQuality(data: LoadedData, index: SubscriptionIndex | null): DataQua
       }
     }
     // Overlapping subscriptions of the same account and plan (the same account when there is no plan column).
-    const plan = subs.plan;
+    const planCode = new Int32Array(subs.count);
+    if (subs.plan) {
+      const codes = new Map<string, number>();
+      for (let k = 0; k < subs.count; k++) {
+        const p = subs.plan[k];
+        let code = codes.get(p);
+        if (code === undefined) codes.set(p, (code = codes.size));
+        planCode[k] = code;
+      }
+    }
     const mark = new Uint8Array(subs.count);
     const group: number[] = [];
+    const byPlanThenStart = (x: number, y: number) => planCode[x] - planCode[y] || subs.start[x] - subs.start[y];
     for (let a = 0; a < data.accounts.length; a++) {
       const lo = offsets[a], hi = offsets[a + 1];
       if (hi - lo < 2) continue;
       group.length = 0;
-      for (let j = lo; j < hi; j++) group.push(order[j]);
-      group.sort((x, y) => {
-        if (plan && plan[x] !== plan[y]) return plan[x] < plan[y] ? -1 : 1;
-        return subs.start[x] - subs.start[y];
-      });
-      let maxEnd = -Infinity, maxIdx = -1, currentPlan: string | undefined;
+      let sorted = true;
+      for (let j = lo; j < hi; j++) {
+        const k = order[j];
+        if (group.length > 0 && byPlanThenStart(group[group.length - 1], k) > 0) sorted = false;
+        group.push(k);
+      }
+      if (!sorted) group.sort(byPlanThenStart);
+      let maxEnd = -Infinity, maxIdx = -1, currentPlan = -1;
       for (const k of group) {
-        const p = plan ? plan[k] : '';
-        if (p !== currentPlan) {
-          currentPlan = p;
+        if (planCode[k] !== currentPlan) {
+          currentPlan = planCode[k];
           maxEnd = -Infinity;
           maxIdx = -1;
         }
