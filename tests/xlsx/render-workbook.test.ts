@@ -9,7 +9,6 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { TabDescription } from '../../core/src/reports/tab-model';
-import { cellAddress } from '../../cli/src/xlsx/a1';
 import { MARKER_PROPERTY, readCustomProperty, readGeneratedTabs, sheetParts } from '../../cli/src/xlsx/ooxml-package';
 import { renderWorkbookWithResult, type RenderResult } from '../../cli/src/xlsx/render-workbook';
 import {
