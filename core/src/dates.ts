@@ -39,10 +39,10 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:(?:[T ])(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:(?:[T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * "YYYY-MM-DD" (optionally followed by " HH:MM[:SS]" or "THH:MM…") → day number, taking
+ * "YYYY-MM-DD" (optionally followed by " H:MM", " HH:MM[:SS]" or "THH:MM…") → day number, taking
  * the date part as written (never through local time). Null for anything else or an
  * impossible date such as 2023-02-29.
  */

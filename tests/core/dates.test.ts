@@ -26,6 +26,7 @@ describe('day numbers', () => {
   });
   it('accepts a date with a time part, taking the date as written', () => {
     expect(dayFromIso('2024-03-10 23:59')).toBe(dayFromIso('2024-03-10'));
+    expect(dayFromIso('2023-07-28 3:00')).toBe(dayFromIso('2023-07-28')); // as in RavenStack's closed_at
     expect(dayFromIso('2024-03-10T23:59:59.123Z')).toBe(dayFromIso('2024-03-10'));
     expect(dayFromIso('2024-03-10T01:00:00+14:00')).toBe(dayFromIso('2024-03-10'));
   });

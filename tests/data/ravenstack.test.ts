@@ -3,6 +3,7 @@
  * The expected side reads the CSVs with a plain split-based reader (the files have no
  * quoted fields) and compares ISO date text directly, sharing no code with the data layer.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../../core/src/data/csv';
@@ -163,6 +164,40 @@ describe.each([
       expect(ms.startArr).toBeCloseTo(xs.startArr, 4);
       if (xs.cohortAccounts > 0) expect(ms.nrr!).toBeCloseTo(xs.nrr, 10);
     }
+  });
+});
+
+describe.each([
+  ['2024-01-01', '2025-01-01'],
+  ['2023-07-01', '2024-07-01'],
+])('cs-sheets metrics --json on RavenStack %s → %s (the command a user runs)', (from, to) => {
+  const bin = join(__dirname, '../../cli/bin/cs-sheets.js');
+  const run = spawnSync(
+    process.execPath,
+    [bin, 'metrics', '--subscriptions', join(DIR, 'subscriptions.csv'), '--tickets', join(DIR, 'support_tickets.csv'), '--from', from, '--to', to, '--json'],
+    { encoding: 'utf8' },
+  );
+  const x = expected(from, to);
+
+  it('prints the independent figures', () => {
+    expect(run.stderr).toBe('');
+    const m = JSON.parse(run.stdout);
+    expect(m.period).toEqual({ from, to });
+    expect(m.cohortAccounts).toBe(x.cohortAccounts);
+    expect(m.startArr).toBeCloseTo(x.startArr, 4);
+    expect(m.endArr).toBeCloseTo(x.endArr, 4);
+    expect(m.nrr).toBeCloseTo(x.nrr, 10);
+    expect(m.grr).toBeCloseTo(x.grr, 10);
+    expect(m.logoRetention).toBeCloseTo(x.logoRetention, 10);
+    for (const k of ['starting', 'expansion', 'contraction', 'churn', 'new'] as const) expect(m.movements[k]).toBeCloseTo(x.movements[k], 4);
+    for (const t of ['High Touch', 'Low Touch', 'Tech Touch'] as const) {
+      expect(m.tiers[t].accounts).toBe(x.tiers[t].accounts);
+      expect(m.tiers[t].arr).toBeCloseTo(x.tiers[t].arr, 4);
+    }
+    expect(m.csat).toBeCloseTo(x.csat, 10);
+    expect(m.csatMean).toBeCloseTo(x.csatMean, 10);
+    expect(Object.keys(m.mrrByMonth)).toHaveLength(12);
+    for (const [month, mrr] of Object.entries(m.mrrByMonth)) expect(mrr).toBeCloseTo(x.mrrAt(month), 4);
   });
 });
 

@@ -19,8 +19,6 @@ export function cellText(v: unknown, timeZone = 'UTC'): string {
 export const isBlank = (v: unknown): boolean =>
   v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
-const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})[T ]/;
-
 /**
  * A cell as a calendar day. null = blank, undefined = not a date.
  * Accepts ISO text ("2024-01-31", "2024-01-31 9:00", "2024-01-31T09:00:00Z": the date as written),
@@ -34,11 +32,7 @@ export function makeDayReader(timeZone = 'UTC'): (v: unknown) => number | null |
       if (day !== undefined || cache.has(v)) return day;
       const t = v.trim();
       if (t === '') return null;
-      let parsed = dayFromIso(t);
-      if (parsed === null) {
-        const m = ISO_PREFIX.exec(t);
-        if (m) parsed = dayFromIso(m[1]);
-      }
+      const parsed = dayFromIso(t);
       day = parsed === null ? undefined : parsed;
       if (cache.size < 200_000) cache.set(v, day);
       return day;
