@@ -56,7 +56,8 @@ describe('Board Report (seven accounts, calendar 2024)', () => {
   it('places each NRR next to its target band; overall uses the bands blended by start ARR', () => {
     expect(cellAt(tab, 'G8')).toEqual({ value: 1.15, format: FORMATS.percent });
     expect(cellAt(tab, 'H10')).toEqual({ value: 1.05, format: FORMATS.percent });
-    expect(cellAt(tab, 'F7')?.value).toMatch(/weighted by start ARR/);
+    expect(cellAt(tab, 'F7')?.value).toMatch(/^Weighted by start ARR$/);
+    expect(tab.rows[rowOf(tab, 'SMB') + 1][0]?.value).toMatch(/^Overall target band: the segment bands weighted by each segment’s start ARR\./);
     expect(cellAt(tab, 'G7')?.formula).toBe('IF(C7=0,"",SUMPRODUCT(G8:G10,C8:C10)/C7)');
     // (1.15 × 320,000 + 1.05 × 80,000 + 0.95 × 15,000) / 415,000
     expect(cellAt(tab, 'G7')?.expected).toBeCloseTo(466_250 / 415_000, 12);
@@ -81,7 +82,8 @@ describe('Board Report (seven accounts, calendar 2024)', () => {
 
   it('shows the ARR movements as formulas, with a check and a column chart of them', () => {
     const r = rowOf(tab, 'Starting ARR') + 1; // spreadsheet row number
-    expect(r).toBe(15);
+    // Rows 11–12 are the notes under the retention table (two lines), 13 blank, 14 section, 15 header.
+    expect(r).toBe(16);
     const at = (i: number) => cellAt(tab, `B${r + i}`);
     expect(at(0)).toEqual({ formula: `SUMIFS(${START},${START},">0")`, expected: 415_000, format: FORMATS.currency });
     expect(at(1)?.formula).toBe(`SUMPRODUCT((${START}>0)*(${END}>${START})*(${END}-${START}))`);
@@ -89,12 +91,14 @@ describe('Board Report (seven accounts, calendar 2024)', () => {
     expect(at(2)?.expected).toBe(31_000);
     expect(at(3)).toMatchObject({ formula: `SUMIFS(${START},${START},">0",${END},"<=0")`, expected: 30_000 });
     expect(at(4)).toMatchObject({ formula: `SUMIFS(${END},${START},"<=0")`, expected: 20_000 });
-    expect(at(5)).toMatchObject({ formula: 'B15+B16-B17-B18+B19', expected: 416_000, style: 'total' });
+    expect(at(5)).toMatchObject({ formula: 'B16+B17-B18-B19+B20', expected: 416_000, style: 'total' });
     expect(cellAt(tab, `A${r + 6}`)?.value).toBe('Check (must be 0)');
-    expect(at(6)).toMatchObject({ formula: `B20-SUM(${END})`, expected: 0 });
+    expect(at(6)).toMatchObject({ formula: `B21-SUM(${END})`, expected: 0 });
     expect(tab.charts).toEqual([
-      expect.objectContaining({ kind: 'column', categories: 'A15:A20', series: [{ name: 'ARR', values: 'B15:B20' }] }),
+      expect.objectContaining({ kind: 'column', categories: 'A16:A21', series: [{ name: 'ARR', values: 'B16:B21' }] }),
     ]);
+    // The chart sits right of the movements' notes (columns H–N), clear of every filled cell.
+    expect(tab.charts[0].anchor).toMatchObject({ col: 7, widthCols: 7 });
   });
 
   it('carries the definition box: basis, period and length, cohort rule, new and reactivated, currency', () => {
@@ -106,15 +110,20 @@ describe('Board Report (seven accounts, calendar 2024)', () => {
     expect(box('Currency')).toBe('$');
   });
 
-  it('lists the Data Quality checks with counts and example ids, and says they never change the figures', () => {
+  it('lists the Data Quality checks once each with counts, treatment and example ids, and says they never change the figures', () => {
     const dq = rowOf(tab, 'Data quality');
     expect(tab.rows[dq + 1][0]?.value).toMatch(/never change the figures/);
-    const line = (l: string) => tab.rows[rowOf(tab, l)].slice(1, 3).map((c) => c?.value ?? null);
-    expect(line('Skipped subscriptions rows: trial subscription')).toEqual([3, 'S-9, S-10, S-11']);
-    expect(line('Churn event but revenue still active after it')).toEqual([1, 'A3']);
-    expect(line('Overlapping subscriptions of the same plan')).toEqual([0, null]);
-    expect(line('Zero-length subscriptions (end on or before start)')).toEqual([2, 'S-20, S-21']);
-    expect(line('Subscriptions starting and ending within one month')).toEqual([0, null]);
+    const head = rowOf(tab, 'Check');
+    expect(tab.rows[head].map((c) => c?.value)).toEqual(['Check', 'Rows', 'Treatment', 'Example ids or rows']);
+    const lines = tab.rows.slice(head + 1).map((r) => [0, 1, 2, 3].map((c) => r[c]?.value ?? null));
+    expect(lines).toEqual([
+      ['Subscriptions: trial subscription', 3, 'Skipped', 'S-9, S-10, S-11'],
+      // Zero-length subscriptions are skipped rows: one line, not a skip line and a check line.
+      ['Subscriptions: zero-length (end ≤ start)', 2, 'Skipped', 'S-20, S-21'],
+      ['Revenue still active after a churn event', 1, 'Flagged only', 'A3'],
+      ['Overlapping subscriptions, same plan', 0, 'Flagged only', null],
+      ['Subscriptions within one calendar month', 0, 'Flagged only', null],
+    ]);
   });
 });
 
@@ -126,7 +135,13 @@ describe('Board Report for a 6-month period with empty cohorts (field case F12)'
     expect(cellAt(tab, 'A6')).toMatchObject({ style: 'warning' });
     expect(cellAt(tab, 'A6')?.value).toMatch(/6 months, not 12/);
     expect(tab.frozenRows).toBe(7);
-    expect(cellAt(tab, 'O8')?.value).toMatch(/6-month period: targets and benchmarks are annual/);
+    // The header beside the figures says the targets and benchmarks are annual.
+    expect(['F7', 'J7', 'L7', 'N7'].map((a) => cellAt(tab, a)?.value)).toEqual([
+      'NRR target band (annual)',
+      'NRR benchmark (annual)',
+      'GRR benchmark (annual)',
+      'Logo benchmark (annual)',
+    ]);
     expect(tab.conditionalFormats).toEqual([]);
   });
 
@@ -139,11 +154,18 @@ describe('Board Report for a 6-month period with empty cohorts (field case F12)'
     expect(value(tab, 7, 4)).toBeCloseTo(1100 / 1500, 12);
     expect(value(tab, 9, 4)).toBe(''); // Mid-market: no accounts at all
     expect(value(tab, 10, 4)).toBe(''); // SMB: only a new logo
-    expect(cellAt(tab, 'O11')?.value).toMatch(/No accounts in this cohort/);
+    // Under the table (row 12): which cohorts are empty.
+    expect(tab.rows[rowOf(tab, 'SMB') + 1][0]).toMatchObject({ style: 'note' });
+    const notes = tab.rows.slice(11, 14).map((r) => String(r[0]?.value ?? '')).join(' ');
+    expect(notes).toMatch(/No accounts in this cohort: Mid-market, SMB; their ratios are left blank\./);
   });
 
   it('says "as in source" when no currency symbol was seen, and shows money without a symbol', () => {
     expect(tab.rows[rowOf(tab, 'Currency')][1]?.value).toMatch(/^As in source/);
     expect(cellAt(tab, 'C8')?.format).toBe(FORMATS.integer);
+    // No skipped rows at all: said once, and zero-length subscriptions still listed (0).
+    const line = (l: string) => tab.rows[rowOf(tab, l)].slice(1, 3).map((c) => c?.value ?? null);
+    expect(line('Rows skipped for other reasons')).toEqual([0, 'Skipped']);
+    expect(line('Subscriptions: zero-length (end ≤ start)')).toEqual([0, 'Skipped']);
   });
 });

@@ -63,9 +63,21 @@ describe('Coverage Model (seven accounts)', () => {
     expect(bands.map((f) => f.kind === 'textEquals' && f.text).sort()).toEqual(['Above', 'Below', 'Within']);
   });
 
-  it('shows touch frequency and motions per tier', () => {
-    expect(cellAt(tab, 'P7')?.value).toBe('Weekly to monthly');
-    expect(cellAt(tab, 'Q9')?.value).toMatch(/Automated journeys/);
+  it('shows touch frequency and motions per tier in their own table below the figures', () => {
+    // The tier table ends at O ("Against band"); the touch model is a table of its own.
+    expect(tab.rows[5].length).toBe(15);
+    expect(cellAt(tab, 'O6')?.value).toBe('Against band');
+    const section = rowOf(tab, 'Touch model by tier (playbook)');
+    expect([0, 1, 4].map((c) => tab.rows[section + 1][c]?.value)).toEqual(['Tier', 'Touch frequency', 'Motions']);
+    const high = tab.rows[section + 2];
+    expect([high[0]?.value, high[1]?.value, high[4]?.value]).toEqual([
+      'High Touch',
+      'Weekly to monthly',
+      'Dedicated CSM, executive business reviews, custom success plan',
+    ]);
+    expect(tab.rows[section + 3][1]?.value).toBe('Monthly to quarterly');
+    expect(tab.rows[section + 4][0]?.value).toBe('Tech Touch');
+    expect(tab.rows[section + 4][4]?.value).toMatch(/Automated journeys/);
   });
 
   it('computes each CSM’s load in FTE from their accounts per tier over the planning ratios', () => {

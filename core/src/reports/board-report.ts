@@ -3,7 +3,8 @@
  * bands and benchmarks, the ARR movements of the period with a chart, the definition box
  * and the Data Quality block. Every figure is a formula over the Data tab.
  */
-import type { ReportModel, RetentionFigures } from '../data/model';
+import type { ReportModel, RetentionFigures, SkipCount, TableKind } from '../data/model';
+import { SKIP_REASONS } from '../data/load';
 import { BENCHMARKS, NRR_TARGETS, rateAgainstBenchmark } from '../metrics/benchmarks';
 import type { BenchmarkMetric } from '../metrics/benchmarks';
 import { SEGMENTS } from '../metrics/tiering';
@@ -16,6 +17,7 @@ import {
   benchmarkBands,
   colRange,
   definitionBox,
+  fitLines,
   formulaText,
   fx,
   header,
@@ -25,10 +27,12 @@ import {
   moneyFormat,
   monthsText,
   note,
+  noteRows,
   num,
   text,
   textBand,
   titleRows,
+  widthOf,
 } from './layout';
 import type { Row } from './layout';
 
@@ -50,8 +54,26 @@ const C = {
   grrRating: 11,
   logo: 12,
   logoRating: 13,
-  note: 14,
 } as const;
+
+/**
+ * Column widths. Column A holds the longest labels (movements, definitions, data-quality
+ * checks); B is wide enough for the bold Ending ARR; every note sits below its table in
+ * column A and runs to the right over empty cells, never past column N.
+ */
+const WIDTHS = [36, 15, 14, 14, 9, 19, 10, 10, 12, 12, 9, 12, 10, 12];
+const TAB_WIDTH = widthOf(WIDTHS);
+
+/** Data-quality block: check, rows, treatment, example ids (these overflow to the right). */
+const DQ = { check: 0, count: 1, treatment: 2, examples: 3 } as const;
+
+const TABLE_LABELS: Record<TableKind, string> = {
+  accounts: 'Accounts',
+  subscriptions: 'Subscriptions',
+  tickets: 'Tickets',
+  usage: 'Usage',
+  churnEvents: 'Churn events',
+};
 
 export type TargetStatus = 'Below band' | 'Within band' | 'Above band';
 
@@ -77,21 +99,15 @@ export function buildBoardReport(model: ReportModel): TabDescription {
   const d = dataRanges(model);
   const rows: Row[] = titleRows(BOARD_TITLE, model.period);
   const conditionalFormats: ConditionalFormat[] = [];
-  const periodNote = annual
-    ? ''
-    : `${Math.round(model.period.months * 10) / 10}-month period: targets and benchmarks are annual, so this row is not rated in colour.`;
 
   // ---- Retention table
   rows.push([]);
   rows.push([text('Retention (cohort: accounts with ARR above 0 at the start)', 'section')]);
   if (!annual) {
-    rows.push([
-      text(
-        `This period is ${monthsText(model.period.months)}, not 12. Retention targets and benchmarks are annual, ` +
-          'so the ratings below are for reference only and are not colour-coded.',
-        'warning',
-      ),
-    ]);
+    const warning =
+      `This period is ${monthsText(model.period.months)}, not 12. Retention targets and benchmarks are annual, ` +
+      'so the ratings below are for reference only and are not colour-coded.';
+    for (const line of fitLines(warning, TAB_WIDTH, 'bold')) rows.push([text(line, 'warning')]);
   }
   const headerRow = rows.length;
   const headers: string[] = [];
@@ -100,16 +116,16 @@ export function buildBoardReport(model: ReportModel): TabDescription {
   headers[C.start] = 'Start ARR (cohort)';
   headers[C.end] = 'End ARR (cohort)';
   headers[C.nrr] = 'NRR';
-  headers[C.band] = 'NRR target band';
+  const annualTag = annual ? '' : ' (annual)';
+  headers[C.band] = `NRR target band${annualTag}`;
   headers[C.targetLow] = 'Target from';
   headers[C.targetHigh] = 'Target to';
   headers[C.vsTarget] = 'NRR against target';
-  headers[C.nrrRating] = 'NRR benchmark';
+  headers[C.nrrRating] = `NRR benchmark${annualTag}`;
   headers[C.grr] = 'GRR';
-  headers[C.grrRating] = 'GRR benchmark';
+  headers[C.grrRating] = `GRR benchmark${annualTag}`;
   headers[C.logo] = 'Logo retention';
-  headers[C.logoRating] = 'Logo benchmark';
-  headers[C.note] = 'Note';
+  headers[C.logoRating] = `Logo benchmark${annualTag}`;
   rows.push(headers.map(header));
 
   const overallRow = headerRow + 1;
@@ -145,7 +161,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
           : SEGMENTS.reduce((s, g) => s + NRR_TARGETS[g][k] * model.bySegment[g].startArr, 0) / overallStart;
       low = weight('low');
       high = weight('high');
-      row[C.band] = text('Segment bands, weighted by start ARR');
+      row[C.band] = text('Weighted by start ARR');
       const blend = (c: number) =>
         fx(
           `IF(${cell(C.start)}=0,"",SUMPRODUCT(${colRange(firstSegRow, lastSegRow, c)},${colRange(firstSegRow, lastSegRow, C.start)})/${cell(C.start)})`,
@@ -179,12 +195,6 @@ export function buildBoardReport(model: ReportModel): TabDescription {
       FORMATS.percent,
     );
     row[C.logoRating] = fx(ratingFormula('LOGO_RETENTION', cell(C.logo)), rating('LOGO_RETENTION', f.logoRetention));
-    const notes = [
-      seg === null ? 'Overall target: the segment bands blended by each segment’s start ARR.' : '',
-      f.cohortAccounts === 0 ? 'No accounts in this cohort.' : '',
-      periodNote,
-    ].filter((s) => s !== '');
-    if (notes.length > 0) row[C.note] = note(notes.join(' '));
     return row;
   };
 
@@ -202,14 +212,21 @@ export function buildBoardReport(model: ReportModel): TabDescription {
       conditionalFormats.push(...benchmarkBands(colRange(overallRow, lastSegRow, c)));
     }
   }
-  rows.push([
-    note(
-      'Segment is taken at the start, so a churned account counts where it was. Benchmarks (playbook): ' +
-        `NRR Good ${pct(BENCHMARKS.NRR.good)}+, Great ${pct(BENCHMARKS.NRR.great)}+; ` +
-        `GRR Good ${pct(BENCHMARKS.GRR.good)}+, Great ${pct(BENCHMARKS.GRR.great)}+; ` +
-        `logo retention Good ${pct(BENCHMARKS.LOGO_RETENTION.good)}+, Great ${pct(BENCHMARKS.LOGO_RETENTION.great)}+.`,
-    ),
-  ]);
+  // Notes below the table, in column A, each line within the table's width.
+  const empty = [
+    ...(model.metrics.cohortAccounts === 0 ? ['Overall'] : []),
+    ...SEGMENTS.filter((g) => model.bySegment[g].cohortAccounts === 0),
+  ];
+  const retentionNotes = [
+    'Overall target band: the segment bands weighted by each segment’s start ARR.',
+    empty.length === 0 ? '' : `No accounts in this cohort: ${empty.join(', ')}; their ratios are left blank.`,
+    'Segment is taken at the start, so a churned account counts where it was.',
+    'Benchmarks (playbook): ' +
+      `NRR Good ${pct(BENCHMARKS.NRR.good)}+, Great ${pct(BENCHMARKS.NRR.great)}+; ` +
+      `GRR Good ${pct(BENCHMARKS.GRR.good)}+, Great ${pct(BENCHMARKS.GRR.great)}+; ` +
+      `logo retention Good ${pct(BENCHMARKS.LOGO_RETENTION.good)}+, Great ${pct(BENCHMARKS.LOGO_RETENTION.great)}+.`,
+  ].filter((x) => x !== '');
+  rows.push(...noteRows(retentionNotes.join(' '), TAB_WIDTH));
 
   // ---- ARR movements
   rows.push([]);
@@ -261,37 +278,54 @@ export function buildBoardReport(model: ReportModel): TabDescription {
   // ---- Definition box
   rows.push([]);
   rows.push([text('Definitions', 'section')]);
-  for (const [l, t] of definitionBox(model)) rows.push([label(l), text(t)]);
+  for (const [l, t] of definitionBox(model)) {
+    fitLines(t, TAB_WIDTH - WIDTHS[0]).forEach((line, i) => rows.push([i === 0 ? label(l) : null, text(line)]));
+  }
 
-  // ---- Data quality
+  // ---- Data quality: one line per fact. Skipped rows (left out of every figure) first, then
+  // the checks that only flag rows. Zero-length subscriptions are skipped rows: listed once.
   rows.push([]);
   rows.push([text('Data quality', 'section')]);
-  rows.push([
-    note(
-      'What cleaning found, shown for review. Skipped rows were left out of every figure and are listed here; ' +
-        'the other checks only flag rows and never change the figures above.',
+  rows.push(
+    ...noteRows(
+      'What cleaning found, for review. Skipped rows were left out of every figure; ' +
+        'flagged rows stay in, and the checks never change the figures above.',
+      TAB_WIDTH,
     ),
-  ]);
-  rows.push([header('Check'), header('Count'), header('Example ids or rows')]);
+  );
+  const dqHeader: Row = [];
+  dqHeader[DQ.check] = header('Check');
+  dqHeader[DQ.count] = header('Rows');
+  dqHeader[DQ.treatment] = header('Treatment');
+  dqHeader[DQ.examples] = header('Example ids or rows');
+  rows.push(dqHeader);
   const dq = model.dataQuality;
-  const examples = (xs: string[]) => (xs.length === 0 ? null : { value: xs.join(', ') });
-  if (dq.skipped.length === 0) rows.push([label('Skipped rows'), num(0, FORMATS.integer), note('None')]);
-  for (const s of dq.skipped) {
-    rows.push([label(`Skipped ${s.table} rows: ${s.reason}`), num(s.count, FORMATS.integer), examples(s.examples)]);
-  }
+  const dqLine = (name: string, count: number, treatment: string, examples: string[]): Row => {
+    const row: Row = [];
+    row[DQ.check] = label(name);
+    row[DQ.count] = num(count, FORMATS.integer);
+    row[DQ.treatment] = text(treatment);
+    if (examples.length > 0) row[DQ.examples] = { value: examples.join(', ') };
+    return row;
+  };
+  const isZeroLength = (s: SkipCount) => s.table === 'subscriptions' && s.reason === SKIP_REASONS.zeroLength;
+  const otherSkips = dq.skipped.filter((s) => !isZeroLength(s));
+  if (otherSkips.length === 0) rows.push(dqLine('Rows skipped for other reasons', 0, 'Skipped', []));
+  for (const s of otherSkips) rows.push(dqLine(`${TABLE_LABELS[s.table]}: ${s.reason}`, s.count, 'Skipped', s.examples));
+  const zeroLength = dq.skipped.find(isZeroLength) ?? dq.zeroLengthSubscriptions;
+  rows.push(dqLine('Subscriptions: zero-length (end ≤ start)', zeroLength.count, 'Skipped', zeroLength.examples));
   const checks: [string, { count: number; examples: string[] }][] = [
-    ['Churn event but revenue still active after it', dq.churnedButActive],
-    ['Overlapping subscriptions of the same plan', dq.overlappingSubscriptions],
-    ['Zero-length subscriptions (end on or before start)', dq.zeroLengthSubscriptions],
-    ['Subscriptions starting and ending within one month', dq.withinMonthSubscriptions],
+    ['Revenue still active after a churn event', dq.churnedButActive],
+    ['Overlapping subscriptions, same plan', dq.overlappingSubscriptions],
+    ['Subscriptions within one calendar month', dq.withinMonthSubscriptions],
   ];
-  for (const [name, c] of checks) rows.push([label(name), num(c.count, FORMATS.integer), examples(c.examples)]);
+  for (const [name, c] of checks) rows.push(dqLine(name, c.count, 'Flagged only', c.examples));
 
   return makeTab({
     key: BOARD_KEY,
     name: BOARD_TITLE,
     rows,
-    columnWidths: [30, 11, 14, 14, 9, 16, 10, 10, 13, 12, 9, 12, 10, 12, 48],
+    columnWidths: WIDTHS,
     frozenRows: headerRow + 1,
     conditionalFormats,
     charts: [
@@ -300,7 +334,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
         title: 'ARR movements',
         categories: colRange(first, endingRow, 0),
         series: [{ name: 'ARR', values: colRange(first, endingRow, 1) }],
-        // Beside the movements table, right of its notes, and above the definition box.
+        // Beside the movements table, right of its notes (columns H to N), above the definition box.
         anchor: { row: first - 2, col: 7, widthCols: 7, heightRows: endingRow + 2 - (first - 2) + 1 },
       },
     ],

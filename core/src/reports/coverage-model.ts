@@ -23,10 +23,12 @@ import {
   makeTab,
   moneyFormat,
   note,
+  noteRows,
   num,
   text,
   textBand,
   titleRows,
+  widthOf,
 } from './layout';
 import type { Row } from './layout';
 
@@ -72,9 +74,18 @@ const C = {
   bandLow: 12,
   bandHigh: 13,
   vsBand: 14,
-  frequency: 15,
-  motions: 16,
 } as const;
+
+/**
+ * Column widths of the tab (A–O, the tier table). Touch frequency and motions have their own
+ * small table below, and every note sits below its table in column A, so that no long text
+ * widens the printed page.
+ */
+const WIDTHS = [24, 10, 15, 9, 13, 13, 11, 11, 11, 11, 14, 11, 10, 10, 10];
+const TAB_WIDTH = widthOf(WIDTHS);
+
+/** Touch model table: tier, frequency (runs over C–D), motions (runs over F–I). */
+const T = { tier: 0, frequency: 1, motions: 4, lastCol: 8 } as const;
 
 interface OwnerLoad {
   name: string;
@@ -120,8 +131,8 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
   headers[C.accounts] = 'Accounts';
   headers[C.arr] = 'ARR';
   headers[C.share] = 'Share of ARR';
-  headers[C.ratioFrom] = 'Playbook ratio from (accounts per CSM)';
-  headers[C.ratioTo] = 'Playbook ratio to (accounts per CSM)';
+  headers[C.ratioFrom] = 'Playbook accounts per CSM (from)';
+  headers[C.ratioTo] = 'Playbook accounts per CSM (to)';
   headers[C.fteFrom] = 'CSM FTE at ratio from';
   headers[C.fteTo] = 'CSM FTE at ratio to';
   headers[C.planning] = 'Planning ratio (editable)';
@@ -131,14 +142,18 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
   headers[C.bandLow] = 'Playbook band from';
   headers[C.bandHigh] = 'Playbook band to';
   headers[C.vsBand] = 'Against band';
-  headers[C.frequency] = 'Touch frequency';
-  headers[C.motions] = 'Motions';
   rows.push(headers.map(header));
 
   const firstTierRow = headerRow + 1;
   const totalRow = firstTierRow + TIER_ORDER.length;
-  // Rows below the table: total, band note, blank, assumptions section, cost input.
-  const costRow = totalRow + 4;
+  // Rows below the table: total, band note lines, blank, assumptions section, cost input.
+  const bandNote = noteRows(
+    'Ratios and cost bands come from the playbook: high touch 1:10 to 1:25 at 15–25% of ARR, ' +
+      'low touch 1:50 to 1:100 at 5–10%, tech touch 1:500 or more at under 3% (tech touch is never Below). ' +
+      'Each account’s tier at the start and at the end is listed on the Data tab.',
+    TAB_WIDTH,
+  );
+  const costRow = totalRow + 1 + bandNote.length + 2;
   const costCell = abs(costRow, 1);
   const totalArr = TIER_ORDER.reduce((s, t) => s + model.metrics.tiers[t].arr, 0);
   const totals = { accounts: 0, fteFrom: 0, fteTo: 0, ftePlanning: 0, cost: 0 };
@@ -205,8 +220,6 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
         costShare === null ? null : rateCostToServe(tier, costShare),
       );
     }
-    row[C.frequency] = text(TIER_MOTIONS[tier].frequency);
-    row[C.motions] = text(TIER_MOTIONS[tier].motion);
     rows.push(row);
   });
 
@@ -240,13 +253,7 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
     textBand(vsRange, 'Below', 'neutral'),
     textBand(vsRange, 'Above', 'bad'),
   );
-  rows.push([
-    note(
-      'Ratios and cost bands come from the playbook: high touch 1:10 to 1:25 at 15–25% of ARR, ' +
-        'low touch 1:50 to 1:100 at 5–10%, tech touch 1:500 or more at under 3% (tech touch is never Below). ' +
-        'Each account’s tier at the start and at the end is listed on the Data tab.',
-    ),
-  ]);
+  rows.push(...bandNote);
 
   // Assumptions
   rows.push([]);
@@ -259,20 +266,41 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
       'Assumption: a placeholder of 150,000 per full-time CSM (salary, benefits, tools). Replace it with your own loaded cost.',
     ),
   ]);
-  rows.push([
-    note('Planning ratios (accounts per CSM) are the input cells of the table above; they default to the middle of the playbook range.'),
-  ]);
+  rows.push(
+    ...noteRows(
+      'Planning ratios (accounts per CSM) are the input cells of the table above; they default to the middle of the playbook range.',
+      TAB_WIDTH,
+    ),
+  );
+
+  // Touch model per tier (playbook), apart from the figures so its long text has room.
+  rows.push([]);
+  rows.push([text('Touch model by tier (playbook)', 'section')]);
+  const touchHeader: Row = [];
+  for (let c = 0; c <= T.lastCol; c++) touchHeader[c] = header('');
+  touchHeader[T.tier] = header('Tier');
+  touchHeader[T.frequency] = header('Touch frequency');
+  touchHeader[T.motions] = header('Motions');
+  rows.push(touchHeader);
+  for (const tier of TIER_ORDER) {
+    const row: Row = [];
+    row[T.tier] = label(tier);
+    row[T.frequency] = text(TIER_MOTIONS[tier].frequency);
+    row[T.motions] = text(TIER_MOTIONS[tier].motion);
+    rows.push(row);
+  }
 
   // Per-CSM load
   rows.push([]);
   rows.push([text('CSM load (accounts with ARR above 0 at period end, by owner)', 'section')]);
   const { owners, unassigned } = ownerLoads(model);
   if (owners.length === 0) {
-    rows.push([
-      note(
+    rows.push(
+      ...noteRows(
         'No owner (CSM) column was mapped, so each CSM’s load cannot be shown. Map an owner column and regenerate.',
+        TAB_WIDTH,
       ),
-    ]);
+    );
   } else {
     rows.push([
       header('CSM / owner'),
@@ -319,11 +347,12 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
         fontColor: COLORS.bad.fontColor,
       },
     );
-    rows.push([
-      note(
+    rows.push(
+      ...noteRows(
         'Load = Σ over tiers of (the CSM’s accounts in the tier ÷ the tier’s planning ratio). Above 1.0 FTE the CSM is overloaded.',
+        TAB_WIDTH,
       ),
-    ]);
+    );
   }
 
   const chartRow = rows.length + 1;
@@ -331,7 +360,7 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
     key: COVERAGE_KEY,
     name: COVERAGE_TITLE,
     rows,
-    columnWidths: [22, 10, 14, 10, 12, 12, 11, 11, 11, 11, 14, 11, 10, 10, 12, 20, 48],
+    columnWidths: WIDTHS,
     frozenRows: headerRow + 1,
     conditionalFormats,
     charts: [

@@ -15,7 +15,7 @@ export const DATA_TITLE = 'Data';
 /** The Data tab's columns, in order. Other tabs address them through `dataRanges`. */
 export const DATA_COLUMNS = [
   { key: 'id', header: 'Account id', width: 16 },
-  { key: 'name', header: 'Account name', width: 32 },
+  { key: 'name', header: 'Account name', width: 28 },
   { key: 'segment', header: 'Segment (at start)', width: 14 },
   { key: 'owner', header: 'CSM / owner', width: 18 },
   { key: 'tierStart', header: 'Tier at start', width: 13 },
@@ -85,6 +85,7 @@ function accountRow(a: AccountFigures, money: string): Row {
 export function buildDataTab(model: ReportModel): TabDescription {
   const money = moneyFormat(model.currency);
   const rows: Row[] = titleRows(DATA_TITLE, model.period);
+  // One line: the header row must stay on row 5, where the other tabs' ranges start.
   rows.push([
     note(
       'Per-account values computed by CS Sheets (not formulas). The other generated tabs read these columns; ' +

@@ -7,14 +7,14 @@ import { BENCHMARKS, NRR_TARGETS } from '../metrics/benchmarks';
 import { DEFAULT_GREEN_FROM, DEFAULT_RED_BELOW } from '../metrics/health';
 import { DEFAULT_HIGH_FROM, DEFAULT_LOW_FROM } from '../metrics/tiering';
 import type { TabDescription } from './tab-model';
-import { definitionBox, header, label, makeTab, text, titleRows } from './layout';
+import { definitionBox, fitLines, header, label, makeTab, text, titleRows } from './layout';
 import type { Row } from './layout';
 
 export const DEFINITIONS_KEY = 'definitions';
 export const DEFINITIONS_TITLE = 'Definitions';
 
 const PLAYBOOK = 'CS playbook';
-const COHORT_SOURCE = 'CS playbook; cohort construct of the SaaS Metrics Standards Board';
+const COHORT_SOURCE = 'SaaS Metrics Standards Board; CS playbook';
 const PRODUCT = 'CS Sheets rule (reports spec)';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -91,28 +91,44 @@ export const DERIVATION_RULES: readonly [string, string][] = [
   ['Formulas', 'Figures are native formulas over the Data tab using only functions Excel, Google Sheets and LibreOffice all know, so the file stays auditable without the add-in.'],
 ];
 
+/**
+ * Name, text and source columns. The text column is wide; a text longer than it continues on
+ * the next rows (split between sentences or words), so nothing is cut off by the Source
+ * column and nothing runs past the tab's width when printed one page wide.
+ */
+const WIDTHS = [28, 120, 37];
+
+/** Rows of one entry: the name (and source) on the first line, the text over as many lines as it needs. */
+function entryRows(name: string, description: string, source?: string): Row[] {
+  return fitLines(description, WIDTHS[1]).map((line, i) => {
+    const row: Row = [i === 0 ? label(name) : null, text(line)];
+    if (i === 0 && source !== undefined) row[2] = text(source);
+    return row;
+  });
+}
+
 export function buildDefinitions(model: ReportModel): TabDescription {
   const rows: Row[] = titleRows(DEFINITIONS_TITLE, model.period);
   rows.push([]);
   rows.push([text('Metrics', 'section')]);
   const headerRow = rows.length;
   rows.push([header('Metric'), header('Formula in words'), header('Source')]);
-  for (const [metric, words, source] of METRIC_DEFINITIONS) rows.push([label(metric), text(words), text(source)]);
+  for (const [metric, words, source] of METRIC_DEFINITIONS) rows.push(...entryRows(metric, words, source));
 
   rows.push([]);
   rows.push([text('This report', 'section')]);
-  for (const [l, t] of definitionBox(model)) rows.push([label(l), text(t)]);
+  for (const [l, t] of definitionBox(model)) rows.push(...entryRows(l, t));
 
   rows.push([]);
   rows.push([text('Derivation rules', 'section')]);
-  rows.push([header('Rule'), header('Description')]);
-  for (const [rule, description] of DERIVATION_RULES) rows.push([label(rule), text(description)]);
+  rows.push([header('Rule'), header('Description'), header('')]);
+  for (const [rule, description] of DERIVATION_RULES) rows.push(...entryRows(rule, description));
 
   return makeTab({
     key: DEFINITIONS_KEY,
     name: DEFINITIONS_TITLE,
     rows,
-    columnWidths: [30, 110, 40],
+    columnWidths: WIDTHS,
     frozenRows: headerRow + 1,
   });
 }

@@ -79,6 +79,73 @@ export function moneyFormat(currency: string | null): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Widths and text lines
+//
+// Column widths are in characters of the default font's digit (the spreadsheet width unit).
+// Measured on LibreOffice's PDF with its fallback font (DejaVu Sans, wider than Calibri), body
+// text takes about 0.8 of a unit per character at 11 pt and notes (9 pt italic) about 0.7; the
+// figures below are a little above that, so that text estimated to fit does fit in every host.
+// No generated text wraps inside a cell (the hosts would not grow the row), so long text is
+// split into lines, one row each, that overflow into the empty cells to their right and end
+// inside the tab's used width: the printed page (one page wide) is never widened by a note.
+
+/** Width units per character of text in a style (bold and larger text take more room). */
+export const CHAR_UNITS = { body: 0.85, bold: 0.95, note: 0.75 } as const;
+
+/** Sum of column widths from column `first` (inclusive) to `last` (exclusive; default: all). */
+export function widthOf(widths: readonly number[], first = 0, last = widths.length): number {
+  let s = 0;
+  for (let c = first; c < last; c++) s += widths[c] ?? 0;
+  return s;
+}
+
+/**
+ * Split text into lines of at most `maxChars` characters: whole sentences are kept together
+ * where they fit, longer sentences are broken between words. Never loses a character other
+ * than the spaces at the breaks.
+ */
+export function splitLines(textValue: string, maxChars: number): string[] {
+  const limit = Math.max(10, Math.floor(maxChars));
+  const sentences = textValue.split(/(?<=[.!?])\s+(?=\S)/);
+  const lines: string[] = [];
+  let line = '';
+  const push = (piece: string) => {
+    if (line === '') line = piece;
+    else if (line.length + 1 + piece.length <= limit) line += ' ' + piece;
+    else {
+      lines.push(line);
+      line = piece;
+    }
+  };
+  for (const sentence of sentences) {
+    if (sentence.length <= limit) {
+      push(sentence);
+      continue;
+    }
+    // A long sentence starts on its own line and is broken between words; the next sentence
+    // may continue on its last line.
+    if (line !== '') {
+      lines.push(line);
+      line = '';
+    }
+    for (const word of sentence.split(/\s+/)) push(word);
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** Lines of text that fit `widthUnits` of columns in the given style. */
+export function fitLines(textValue: string, widthUnits: number, kind: keyof typeof CHAR_UNITS = 'body'): string[] {
+  // One unit is kept for the cell's padding.
+  return splitLines(textValue, (widthUnits - 1) / CHAR_UNITS[kind]);
+}
+
+/** A note paragraph as rows of column-A notes, each line fitting `widthUnits`. */
+export function noteRows(textValue: string, widthUnits: number): Row[] {
+  return fitLines(textValue, widthUnits, 'note').map((l) => [note(l)]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Title block
 
 /** "12 months", "1 month", "5.5 months". */
