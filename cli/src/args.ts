@@ -1,3 +1,4 @@
+import { dayFromIso } from '../../core/src/dates';
 import { InputError } from '../../core/src/errors';
 import type { TableKind } from '../../core/src/data/model';
 
@@ -45,14 +46,21 @@ Exit codes: 0 success, 2 bad input (the message names the file and column).`;
 
 export function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = { command: 'help', files: {}, qbr: [], json: false, quiet: false };
-  const [command, ...rest] = argv;
+  const [command, ...given] = argv;
+  // "--from=2024-01-01" is the same as "--from 2024-01-01".
+  const rest = given.flatMap((a) => (/^--[a-z-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return options;
   if (command !== 'report' && command !== 'metrics') {
     throw new InputError(`unknown command '${command}'; expected 'report' or 'metrics'`);
   }
   options.command = command;
+  const seen = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
+    if (flag.startsWith('-') && flag !== '--qbr') {
+      if (seen.has(flag)) throw new InputError(`${flag} is given twice`);
+      seen.add(flag);
+    }
     const value = () => {
       const v = rest[i + 1];
       if (v === undefined || v.startsWith('--')) throw new InputError(`${flag} needs a value`);
@@ -78,6 +86,9 @@ export function parseArgs(argv: string[]): CliOptions {
     throw new InputError(`--out ${options.out}: the output must be an .xlsx file`);
   }
   if (options.command === 'metrics' && !options.json) throw new InputError('metrics prints JSON: add --json');
+  if (options.command === 'metrics' && options.out) throw new InputError('metrics prints to stdout and writes no file: drop --out, or use report');
+  if (options.command === 'metrics' && options.qbr.length) throw new InputError('--qbr goes with report, not metrics');
+  if (options.command === 'report' && options.json) throw new InputError('report writes a workbook: drop --json, or use metrics --json');
   if (options.from && options.to && options.from >= options.to) {
     throw new InputError(`--from ${options.from} must be before --to ${options.to}`);
   }
@@ -85,8 +96,8 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 function checkIsoDate(flag: string, text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const valid = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toISOString().slice(0, 10) === text;
-  if (!valid) throw new InputError(`${flag} ${text}: expected a date as YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || dayFromIso(text) === null) {
+    throw new InputError(`${flag} ${text}: expected a date as YYYY-MM-DD`);
+  }
   return text;
 }

@@ -2,8 +2,8 @@
  * `cs-sheets`: the headless build. Reads the user's files, builds the same tab descriptions
  * the add-ins draw, and writes them to an .xlsx (report) or prints the figures (metrics --json).
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../core/src/errors';
 import type { InputTables, PeriodMetrics, TableKind } from '../../core/src/data/model';
 import { buildReportModel } from '../../core/src/data/report-model';
@@ -30,6 +30,10 @@ export async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   const progress = new Progress(options.quiet);
   try {
+    if (options.out) checkOutputPath(options);
+    if (options.qbr.length) {
+      process.stderr.write(`cs-sheets: note: QBR tabs are not built yet; --qbr ${options.qbr.join(' ')} is ignored\n`);
+    }
     const tables = await readInputs(options, progress);
     progress.step('Deriving ARR, periods and metrics');
     const model = buildReportModel(tables, { from: options.from, to: options.to });
@@ -40,9 +44,11 @@ export async function main(argv: string[]): Promise<number> {
     progress.step('Building tabs');
     const tabs = buildAllTabs(model, { qbrAccountIds: options.qbr });
     const out = options.out as string;
-    progress.step(`Writing ${out}`);
-    await writeAtomically(out, (tmp) => renderWorkbook(tabs, tmp));
-    process.stdout.write(summary(out, tabs.map((t) => t.name), model.metrics, Date.now() - started));
+    // An existing workbook keeps the user's tabs: ours are added beside them or replaced whole.
+    const existing = existsSync(out) ? out : undefined;
+    progress.step(`${existing ? 'Updating' : 'Writing'} ${out}`);
+    await writeAtomically(out, (tmp) => renderWorkbook(tabs, tmp, { existing }));
+    process.stdout.write(summary(out, tabs.map((t) => t.name), model.metrics, model.currency, Date.now() - started));
     return 0;
   } catch (err) {
     return fail(err);
@@ -61,6 +67,15 @@ async function readInputs(options: CliOptions, progress: Progress): Promise<Inpu
   return tables;
 }
 
+/** The output must be an .xlsx path that is not a folder and not one of the inputs. */
+function checkOutputPath(options: CliOptions): void {
+  const out = resolve(options.out as string);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(`--out ${options.out}: is a folder; give a file name ending in .xlsx`);
+  for (const input of Object.values(options.files)) {
+    if (resolve(input) === out) throw new InputError(`--out ${options.out}: is also an input file; write the report to another file`);
+  }
+}
+
 /** Writes through a temporary file in the same folder, so a failure never leaves a partial workbook. */
 async function writeAtomically(out: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const folder = dirname(out);
@@ -74,9 +89,9 @@ async function writeAtomically(out: string, write: (tmp: string) => Promise<void
   }
 }
 
-function summary(out: string, tabNames: string[], m: PeriodMetrics, elapsedMs: number): string {
+function summary(out: string, tabNames: string[], m: PeriodMetrics, currency: string | null, elapsedMs: number): string {
   const pct = (x: number | null) => (x === null ? 'n/a (no cohort)' : `${(x * 100).toFixed(1)}%`);
-  const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+  const money = (x: number) => `${currency ?? ''}${Math.round(x).toLocaleString('en-US')}`;
   const lines = [
     `Wrote ${out} (${tabNames.join(', ')}) in ${(elapsedMs / 1000).toFixed(1)} s`,
     `Period ${m.period.from} to ${m.period.to} (to is exclusive); ${m.cohortAccounts} accounts in the cohort`,

@@ -95,6 +95,28 @@ describe('bad input: one line naming the file and column, exit code 2, no partia
     expectCleanFailure(['report', '--subscriptions', subs, '--out', out], out, [/subs\.csv/, /start_date/]);
   });
 
+  it('an output path that is a folder, or that is one of the inputs', () => {
+    const dir = tmp();
+    const folder = join(dir, 'already.xlsx');
+    require('node:fs').mkdirSync(folder);
+    let r = run(['report', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--out', folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already\.xlsx: is a folder/);
+    const input = join(dir, 'subs.xlsx');
+    writeFileSync(input, 'not really');
+    r = run(['report', '--subscriptions', input, '--out', input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is also an input file/);
+    expect(readFileSync(input, 'utf8')).toBe('not really');
+  });
+
+  it('options given twice, or that do not fit the command', () => {
+    const subs = join(SAMPLE, 'subscriptions.csv');
+    expect(run(['metrics', '--subscriptions', subs, '--subscriptions', subs, '--json']).stderr).toMatch(/--subscriptions is given twice/);
+    expect(run(['metrics', '--subscriptions', subs, '--json', '--out', 'x.xlsx']).stderr).toMatch(/writes no file/);
+    expect(run(['report', '--subscriptions', subs, '--json', '--out', 'x.xlsx']).code).toBe(2);
+  });
+
   it('an impossible period', () => {
     const dir = tmp();
     const out = join(dir, 'r.xlsx');
@@ -114,6 +136,36 @@ describe('cs-sheets report', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Coverage Model', 'Board Report', 'Definitions', 'Data']);
+  });
+
+  it('accepts --flag=value', () => {
+    const r = run(['metrics', `--subscriptions=${join(SAMPLE, 'subscriptions.csv')}`, '--from=2024-01-01', '--to=2025-01-01', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).period).toEqual({ from: '2024-01-01', to: '2025-01-01' });
+  });
+
+  it('adds its tabs to an existing workbook without touching the user\'s tabs (F21, F20)', async () => {
+    const dir = tmp();
+    const out = join(dir, 'book.xlsx');
+    const user = new ExcelJS.Workbook();
+    const sheet1 = user.addWorksheet('Sheet1');
+    sheet1.addRow(['Region', 'Owner', 'Target']);
+    sheet1.addRow(['EMEA', 'Kim', 1200]);
+    sheet1.addRow(['APAC', 'Lee', -500]);
+    user.addWorksheet('coverage model').getCell('A1').value = 'my own notes';
+    await user.xlsx.writeFile(out);
+    const args = ['report', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--out', out];
+    expect(run(args).code).toBe(0);
+    expect(run(args).code).toBe(0); // regenerating replaces our tabs, never adds more
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Sheet1', 'coverage model', 'Coverage Model (2)', 'Board Report', 'Definitions', 'Data']);
+    expect(book.getWorksheet('Sheet1')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1))).toEqual([
+      ['Region', 'Owner', 'Target'],
+      ['EMEA', 'Kim', 1200],
+      ['APAC', 'Lee', -500],
+    ]);
+    expect(book.getWorksheet('coverage model')!.getCell('A1').value).toBe('my own notes');
   });
 
   it('shows progress on stderr for long inputs', () => {
