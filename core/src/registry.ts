@@ -329,8 +329,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
     summary: 'Health band per score: "Red" below red_below, "Green" from green_from, otherwise "Yellow".',
     params: [
       range('score', 'Health scores, one per row.'),
-      optional({ ...range('red_below', 'Scores below this are Red: one value, or one per row.') }, 50),
-      optional({ ...range('green_from', 'Scores from this up are Green: one value, or one per row.') }, 75),
+      optional({ ...range('red_below', 'Scores below this are Red: one value, or one per row. Must not exceed green_from (#NUM! otherwise).') }, 50),
+      optional({ ...range('green_from', 'Scores from this up are Green: one value, or one per row. Must not be below red_below.') }, 75),
     ],
     returns: { type: 'matrix', description: 'A column of "Red", "Yellow" or "Green"; "" for a blank score.' },
     example: { formula: '=CS_HEALTH_BAND({40;60;80})', args: [[[40], [60], [80]]], result: [['Red'], ['Yellow'], ['Green']] },
@@ -348,8 +348,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
       range('arr', 'Annual recurring revenue per account, one per row.'),
       optional(range('complexity', '"High", "Medium" or "Low": one value, or one per row.')),
       optional(range('strategic_value', '"High" (or "High potential"), "Standard" or "Transactional": one value, or one per row.')),
-      optional(range('high_from', 'ARR from which an account is High Touch.'), 100000),
-      optional(range('low_from', 'ARR from which an account is Low Touch.'), 15000),
+      optional(range('high_from', 'ARR from which an account is High Touch. Must not be below low_from.'), 100000),
+      optional(range('low_from', 'ARR from which an account is Low Touch. Must not exceed high_from (#NUM! otherwise).'), 15000),
     ],
     returns: { type: 'matrix', description: 'A column of "High Touch", "Low Touch" or "Tech Touch"; "" for a blank ARR.' },
     example: {

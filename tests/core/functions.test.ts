@@ -186,7 +186,7 @@ describe('CS_TIER', () => {
     expect(fns.csTier(col(50000, 50000), null, null, col(40000, 60000))).toEqual([['High Touch'], ['Low Touch']]);
   });
   it('gives #VALUE! for a multi-column ARR range', () => {
-    expectError(fns.csTier(row(1, 2)), '#VALUE!', 'ARR must be a single column, not a 1×2 range');
+    expectError(fns.csTier(row(1, 2)), '#VALUE!', 'ARR must be one column; got 1×2');
   });
 });
 

@@ -130,10 +130,19 @@ describe('readers', () => {
     expectError(readDate(true, 'd', ctx), '#VALUE!');
   });
   it('per-row arguments: one value for all rows or one per row', () => {
-    const one = readPerRow('x', 'a', 3);
+    const main = toGrid([[0], [0], [0]]);
+    const one = readPerRow('x', 'a', main);
     expect(typeof one === 'function' && [one(0), one(2)]).toEqual(['x', 'x']);
-    const each = readPerRow([[1], [2], [3]], 'a', 3);
+    const each = readPerRow([[1], [2], [3]], 'a', main);
     expect(typeof each === 'function' && each(2)).toBe(3);
-    expectError(readPerRow([[1], [2]], 'a', 3), '#VALUE!');
+    expectError(readPerRow([[1], [2]], 'a', main), '#VALUE!', 'ranges must be the same size: 3×1 and 2×1 (a must be one value or one per row)');
+    // A row-shaped range is named by its real shape, not compared as if it were a column.
+    expectError(readPerRow([[1, 2, 3]], 'a', main), '#VALUE!', 'a must be one value or one column; got 1×3');
+  });
+  it('toGrid reads ranges far taller than the call-stack limit', () => {
+    const tall = Array.from({ length: 300_000 }, (_, i) => (i === 123_456 ? [1, 2] : [i]));
+    const g = toGrid(tall);
+    expect([g.rows, g.cols, g.cells.length]).toEqual([300_000, 2, 600_000]);
+    expect([g.cells[2 * 123_456 + 1], g.cells[1], g.cells[2 * 299_999]]).toEqual([2, undefined, 299_999]);
   });
 });

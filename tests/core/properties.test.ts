@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { CellError } from '../../core/src/errors';
 import { csTier, grrCohortFn, mrrMovements, nps, nrrCohortFn } from '../../core/src/functions';
-import { CallContext, normaliseCell, readCountedList, readDate, readPerRow, readPositionalList, readWord } from '../../core/src/normalise';
+import { CallContext, normaliseCell, readCountedList, readDate, readPerRow, readPositionalList, readWord, toGrid } from '../../core/src/normalise';
 import { REGISTRY } from '../../core/src/registry';
 
 const RUNS = { numRuns: 10000 };
@@ -120,7 +120,7 @@ describe('the normaliser never throws', () => {
           readPositionalList(a, 'x', ctx, { nonNegative: true });
           readWord(a, 'w', ctx);
           readDate(a, 'd', ctx);
-          readPerRow(b, 'p', 3);
+          readPerRow(b, 'p', toGrid([[0], [0], [0]]));
         }).not.toThrow();
       }),
       RUNS,

@@ -19,13 +19,16 @@ describe('loading subscriptions', () => {
         ['A', '2024-01-01', '', '100', '', 'FALSE'],
         ['A', '2024-01-01', '', '100', '1500', 'FALSE'],
         ['B', '2024-01-01', '', '', '2400', 'FALSE'],
-        ['C', '2024-01-01', '', '', '', 'FALSE'],
+        ['C', '2024-01-01', '', '0', '', 'FALSE'],
+        ['D', '2024-01-01', '', '', '', 'FALSE'],
       ]),
     });
     const s = data.subscriptions!;
+    // An explicit 0 is a valid 0; a row with no amount at all is skipped and counted.
     expect(Array.from(s.arr)).toEqual([1200, 1500, 2400, 0]);
     expect(Array.from(s.mrr)).toEqual([100, 100, 200, 0]);
     expect(Array.from(s.end)).toEqual([OPEN_END, OPEN_END, OPEN_END, OPEN_END]);
+    expect(data.skipped).toEqual([{ table: 'subscriptions', reason: 'no MRR or ARR', count: 1, examples: ['row 6'] }]);
   });
 
   it('reads money text and records the one currency symbol', () => {
@@ -75,7 +78,10 @@ describe('loading subscriptions', () => {
       { table: 'subscriptions', reason: 'missing id', count: 1, examples: ['row 6'] },
     ]);
     expect(() => loadTables({ subscriptions: subsTable([['A', '01/31/2024', '', '10', '', ''], ['B', 'Jan 5', '', '10', '', '']]) })).toThrow(
-      new InputError("subs.csv: column start_date has no readable dates (e.g. '01/31/2024'); expected YYYY-MM-DD or spreadsheet dates"),
+      new InputError(
+        "subs.csv: column start_date has no readable dates (e.g. '01/31/2024'); dates must be ISO text YYYY-MM-DD, " +
+          'optionally with a time (2023-01-31 09:30), or real date cells in an .xlsx file.',
+      ),
     );
     // An end-date column whose only non-blank value does not parse is a format problem too.
     expect(() => loadTables({ subscriptions: subsTable([['A', '2024-01-01', 'soon', '10', '', ''], ['B', '2024-01-01', '', '10', '', '']]) })).toThrow(

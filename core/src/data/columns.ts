@@ -5,7 +5,7 @@
  * The result is plain data so a sidebar can show it and hand back an override.
  */
 import { InputError } from '../errors';
-import type { RawTable, TableKind } from './model';
+import { TABLE_LABELS, type RawTable, type TableKind } from './model';
 
 export type FieldName =
   | 'accountId'
@@ -169,7 +169,7 @@ export function mapColumns(
   for (const [field, value] of Object.entries(overrides) as [FieldName, ColumnOverride | undefined][]) {
     if (value === undefined) continue;
     if (!fieldDef(kind, field)) {
-      throw new InputError(`${table.source}: the ${kind} table has no field "${field}"; fields: ${TABLE_FIELDS[kind].map((d) => d.field).join(', ')}`);
+      throw new InputError(`${table.source}: the ${TABLE_LABELS[kind]} table has no field "${field}"; fields: ${TABLE_FIELDS[kind].map((d) => d.field).join(', ')}`);
     }
     overridden.push(field);
     if (value === null) continue;
@@ -244,6 +244,9 @@ export function mapRequiredColumns(
   table: Pick<RawTable, 'headers' | 'source'>,
   overrides?: Partial<Record<FieldName, ColumnOverride>>,
 ): ColumnMapping {
+  if (!table.headers.some((h) => h !== null && h !== undefined && String(h).trim() !== '')) {
+    throw new InputError(`${table.source}: the file is empty: it has no header row (expected column names such as ${TABLE_FIELDS[kind][0].label})`);
+  }
   const mapping = mapColumns(kind, table, overrides);
   const missing = missingRequired(mapping);
   if (missing.length > 0) {

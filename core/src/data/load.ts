@@ -5,7 +5,8 @@
  * - ids are trimmed and compared case-insensitively;
  * - ARR is used where a row has ARR, else 12 × MRR; MRR is used for month-end MRR, else ARR / 12;
  * - skipped rows are counted by table and reason, with up to 5 examples: missing id,
- *   missing date, unparsable date, trial, zero-length subscription (end ≤ start),
+ *   missing date, unparsable date, trial, no MRR or ARR (both blank or missing; an explicit
+ *   0 is a valid 0), zero-length subscription (end ≤ start),
  *   unknown account (only when an accounts table is given), unknown subscription,
  *   duplicate account id, CSAT/NPS scores outside their scale;
  * - a required date column in which no row parses, a negative or non-numeric amount,
@@ -45,6 +46,7 @@ export const SKIP_REASONS = {
   missingDate: 'missing date',
   unparsableDate: 'unparsable date',
   trial: 'trial',
+  noAmount: 'no MRR or ARR',
   zeroLength: 'zero-length subscription',
   unknownAccount: 'unknown account',
   unknownSubscription: 'unknown subscription',
@@ -148,7 +150,15 @@ class DateColumnCheck {
     const src = this.reader.table.source;
     const h = this.reader.header(this.col);
     if (this.nonBlank === 0) throw new InputError(`${src}: column ${h} has no dates (every row is blank)`);
-    throw new InputError(`${src}: column ${h} has no readable dates (e.g. '${displayValue(this.example)}'); expected YYYY-MM-DD or spreadsheet dates`);
+    const example = displayValue(this.example);
+    // A bare number in text (a CSV) is not read as a date: say so rather than hint at "spreadsheet dates".
+    const serialHint = /^\d+(\.\d+)?$/.test(example.trim())
+      ? ` '${example}' looks like a spreadsheet serial number exported as text: format the column as dates (YYYY-MM-DD) before exporting.`
+      : '';
+    throw new InputError(
+      `${src}: column ${h} has no readable dates (e.g. '${example}'); dates must be ISO text YYYY-MM-DD, optionally with a time ` +
+        `(2023-01-31 09:30), or real date cells in an .xlsx file.${serialHint}`,
+    );
   }
 }
 
@@ -318,6 +328,11 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
         skips.add('subscriptions', SKIP_REASONS.trial, rowLabel);
         continue;
       }
+      // A row with no amount at all (blank cells, or a short row) is not a $0 subscription.
+      if (arrCell === null && mrrCell === null) {
+        skips.add('subscriptions', SKIP_REASONS.noAmount, rowLabel);
+        continue;
+      }
       const endDay = e === null ? OPEN_END : e;
       if (endDay <= s) {
         skips.add('subscriptions', SKIP_REASONS.zeroLength, rowLabel);
@@ -332,8 +347,8 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
       account[k] = acc;
       start[k] = s;
       end[k] = endDay;
-      arrA[k] = arrCell !== null ? arrCell : mrrCell !== null ? mrrCell * 12 : 0;
-      mrrA[k] = mrrCell !== null ? mrrCell : arrCell !== null ? arrCell / 12 : 0;
+      arrA[k] = arrCell !== null ? arrCell : (mrrCell as number) * 12;
+      mrrA[k] = mrrCell !== null ? mrrCell : (arrCell as number) / 12;
       const seats = cSeats >= 0 ? sr.num(row, cSeats) : null;
       seatsA[k] = seats === null ? NaN : seats;
       if (plan) plan.push(cellText(row[cPlan]));

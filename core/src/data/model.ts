@@ -20,6 +20,18 @@ export type TableKind = 'accounts' | 'subscriptions' | 'tickets' | 'usage' | 'ch
 
 export type InputTables = Partial<Record<TableKind, RawTable>>;
 
+/**
+ * The names users see for each table, in every label and message. `TableKind` values
+ * ("churnEvents") are internal keys and never reach a tab or a message.
+ */
+export const TABLE_LABELS: Record<TableKind, string> = {
+  accounts: 'Accounts',
+  subscriptions: 'Subscriptions',
+  tickets: 'Tickets',
+  usage: 'Usage',
+  churnEvents: 'Churn events',
+};
+
 /** A half-open reporting period [from, to). */
 export interface Period {
   from: string;
@@ -36,6 +48,11 @@ export interface SkipCount {
   count: number;
   /** Up to 5 example ids or row numbers. */
   examples: string[];
+}
+
+/** The user-facing label of a skip count: "Churn events: unparsable date". */
+export function skipLabel(s: Pick<SkipCount, 'table' | 'reason'>): string {
+  return `${TABLE_LABELS[s.table]}: ${s.reason}`;
 }
 
 export interface DataQualityReport {

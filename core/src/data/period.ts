@@ -43,9 +43,9 @@ export function makePeriod(d0: number, d1: number): Period {
 /**
  * The period for the given bounds; `latestDay` (latest subscription start/end, else latest
  * event date) supplies the default. InputError when a bound is not a date, when from is
- * not before to, or when there is nothing to derive a default from.
+ * not before to, or when there is nothing to derive a default from (naming `sources`, the files read).
  */
-export function resolvePeriod(bounds: { from?: string; to?: string }, latestDay: number | null): ResolvedPeriod {
+export function resolvePeriod(bounds: { from?: string; to?: string }, latestDay: number | null, sources: readonly string[] = []): ResolvedPeriod {
   const from = bounds.from ? parseBound(bounds.from, 'from') : null;
   const to = bounds.to ? parseBound(bounds.to, 'to') : null;
   let d0: number, d1: number;
@@ -59,7 +59,10 @@ export function resolvePeriod(bounds: { from?: string; to?: string }, latestDay:
     d1 = to;
     d0 = addMonthsToDay(to, -12);
   } else {
-    if (latestDay === null) throw new InputError('no dates in the input to derive a period from; give --from and --to (YYYY-MM-DD)');
+    if (latestDay === null) {
+      const where = sources.length === 0 ? 'the input' : sources.join(', ');
+      throw new InputError(`no dates in ${where} to derive a period from (no row has a subscription or event date); give --from and --to (YYYY-MM-DD)`);
+    }
     d1 = defaultPeriodEnd(latestDay);
     d0 = addMonthsToDay(d1, -12);
   }

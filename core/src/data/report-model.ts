@@ -216,7 +216,7 @@ export function modelFromData(data: LoadedData, inputs: Record<TableKind, boolea
   const progress = options.onProgress ?? (() => undefined);
   const highFrom = options.highFrom ?? DEFAULT_HIGH_FROM;
   const lowFrom = options.lowFrom ?? DEFAULT_LOW_FROM;
-  const { period, d0, d1 } = resolvePeriod({ from: options.from, to: options.to }, data.latestSubscriptionDay ?? data.latestEventDay);
+  const { period, d0, d1 } = resolvePeriod({ from: options.from, to: options.to }, data.latestSubscriptionDay ?? data.latestEventDay, sourcesOf(data));
   const A = data.accounts.length;
   const subs = data.subscriptions;
 
@@ -355,9 +355,19 @@ export function periodMetrics(tables: InputTables, options: BuildOptions = {}): 
   return buildReportModel(tables, options).metrics;
 }
 
+/** The files (or ranges) the data was read from, in table order, for messages. */
+function sourcesOf(data: LoadedData): string[] {
+  const out: string[] = [];
+  for (const kind of ['accounts', 'subscriptions', 'tickets', 'usage', 'churnEvents'] as TableKind[]) {
+    const m = data.columns[kind];
+    if (m) out.push(m.source);
+  }
+  return out;
+}
+
 /** The default period's bounds for loaded data (D1 = first of the month after the latest subscription date). */
 export function defaultPeriodOf(data: LoadedData): { from: string; to: string } {
-  const { period } = resolvePeriod({}, data.latestSubscriptionDay ?? data.latestEventDay);
+  const { period } = resolvePeriod({}, data.latestSubscriptionDay ?? data.latestEventDay, sourcesOf(data));
   return { from: period.from, to: period.to };
 }
 

@@ -18,7 +18,7 @@ export function csBenchmark(metric: unknown, value: unknown, options?: CallOptio
   const ctx = new CallContext(options);
   const values = readColumn(value, 'value');
   if (values instanceof CellError) return values;
-  const metrics = readPerRow(metric, 'metric', values.rows);
+  const metrics = readPerRow(metric, 'metric', values);
   if (metrics instanceof CellError) return metrics;
   return column(values.rows, (r) => {
     const v = readScalarNumber(values.cells[r], 'value', ctx);

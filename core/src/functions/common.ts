@@ -1,5 +1,5 @@
 /** Shared result types and helpers for the spreadsheet functions. */
-import { CellError, div0Error } from '../errors';
+import { CellError, div0Error, numError } from '../errors';
 import type { NormaliseOptions } from '../normalise';
 
 /** One result cell: a number, a string ("" for a blank result) or an error value. */
@@ -15,6 +15,11 @@ export function finiteOr(x: number, error: () => CellError): number | CellError 
 }
 
 export const noCohort = () => div0Error('no account has a start value above 0');
+/**
+ * #NUM! for a sum or ratio that overflows (1e308 + 1e308). Never #DIV/0!: that is only
+ * for an empty or zero base, which callers check before dividing.
+ */
+export const tooLarge = () => numError('values too large');
 
 /** N×1 column from per-row results (an empty input gives one blank cell). */
 export function column(rows: number, compute: (row: number) => CellValue): CellValue[][] {

@@ -12,7 +12,7 @@ import {
   readScalarNumber,
   toGrid,
 } from '../normalise';
-import { column, type CallOptions, type CellValue } from './common';
+import { column, tooLarge, type CallOptions, type CellValue } from './common';
 
 /** Weights: K cells (1×K or K×1), each ≥ 0, none blank. */
 function readWeights(weights: unknown, components: number, ctx: CallContext): number[] | CellError {
@@ -50,6 +50,7 @@ export function csHealth(componentScores: unknown, weights: unknown, options?: C
     }
     const h = healthOfRow(values, w);
     if (h.present === 0) return '';
+    if (!Number.isFinite(h.presentWeight) || (h.presentWeight > 0 && !Number.isFinite(h.score))) return tooLarge();
     if (!(h.presentWeight > 0)) return div0Error(`row ${r + 1}: the weights of its components sum to 0`);
     return h.score;
   });
@@ -60,9 +61,9 @@ export function csHealthBand(score: unknown, redBelow?: unknown, greenFrom?: unk
   const ctx = new CallContext(options);
   const scores = readColumn(score, 'score');
   if (scores instanceof CellError) return scores;
-  const red = readPerRow(redBelow, 'red_below', scores.rows);
+  const red = readPerRow(redBelow, 'red_below', scores);
   if (red instanceof CellError) return red;
-  const green = readPerRow(greenFrom, 'green_from', scores.rows);
+  const green = readPerRow(greenFrom, 'green_from', scores);
   if (green instanceof CellError) return green;
   return column(scores.rows, (r) => {
     const s = readScalarNumber(scores.cells[r], 'score', ctx);
@@ -71,6 +72,7 @@ export function csHealthBand(score: unknown, redBelow?: unknown, greenFrom?: unk
     if (lo instanceof CellError) return lo;
     const hi = readOptionalNumber(green(r), 'green_from', DEFAULT_GREEN_FROM, ctx);
     if (hi instanceof CellError) return hi;
+    if (lo > hi) return numError(`red_below (${lo}) must not exceed green_from (${hi})`);
     return healthBand(s, lo, hi);
   });
 }

@@ -2,7 +2,7 @@
 import { CellError, div0Error, numError } from '../errors';
 import { cohortSums, grrCohort, logoRetention, nrrCohort } from '../metrics/retention';
 import { CallContext, checkSameShape, readPositionalList, readSum } from '../normalise';
-import { finiteOr, noCohort, type CallOptions, type CellValue } from './common';
+import { finiteOr, noCohort, tooLarge, type CallOptions, type CellValue } from './common';
 
 const nonNegative = { nonNegative: true } as const;
 
@@ -27,7 +27,9 @@ export function nrr(starting: unknown, expansion: unknown, contraction: unknown,
   const [s, e, c, ch] = a;
   if (s === 0) return div0Error('starting is 0');
   if (lossesExceed(c + ch, s)) return numError('losses exceed the starting base');
-  return finiteOr((s + e - c - ch) / s, () => numError('result is not a finite number'));
+  const direct = (s + e - c - ch) / s;
+  // s + e can overflow where the ratio itself is finite (1e308 + 1e308 − 1e308): rescale before giving #NUM!.
+  return finiteOr(Number.isFinite(direct) ? direct : 1 + (e - c - ch) / s, tooLarge);
 }
 
 /** (starting − contraction − churn) / starting. */
@@ -37,7 +39,7 @@ export function grr(starting: unknown, contraction: unknown, churn: unknown, opt
   const [s, c, ch] = a;
   if (s === 0) return div0Error('starting is 0');
   if (lossesExceed(c + ch, s)) return numError('losses exceed the starting base');
-  return finiteOr((s - c - ch) / s, () => numError('result is not a finite number'));
+  return finiteOr((s - c - ch) / s, tooLarge);
 }
 
 /** Start/end per account, same shape, no negatives. NaN marks a blank cell. */
@@ -54,7 +56,10 @@ function cohortRatio(kernel: (s: number[], e: number[]) => number) {
   return (startValues: unknown, endValues: unknown, options?: CallOptions): number | CellError => {
     const pairs = readPairs(startValues, endValues, options);
     if (pairs instanceof CellError) return pairs;
-    return finiteOr(kernel(pairs.start, pairs.end), noCohort);
+    const r = kernel(pairs.start, pairs.end);
+    // Kernels give NaN for an empty cohort and Infinity when a sum overflows.
+    if (Number.isNaN(r)) return noCohort();
+    return finiteOr(r, tooLarge);
   };
 }
 
@@ -73,7 +78,7 @@ export function mrrMovements(startValues: unknown, endValues: unknown, options?:
   if (pairs instanceof CellError) return pairs;
   const s = cohortSums(pairs.start, pairs.end);
   const amounts = [s.startSum, s.expansion, s.contraction, s.churn, s.newSum];
-  if (!amounts.every(Number.isFinite)) return numError('amounts are too large');
+  if (!amounts.every(Number.isFinite)) return tooLarge();
   return MRR_MOVEMENT_LABELS.map((label, i) => [label, amounts[i]]);
 }
 
@@ -83,5 +88,6 @@ export function quickRatio(newMrr: unknown, expansion: unknown, contraction: unk
   if (a instanceof CellError) return a;
   const [n, e, c, ch] = a;
   if (c + ch === 0) return div0Error('contraction + churn is 0');
-  return finiteOr((n + e) / (c + ch), () => numError('result is not a finite number'));
+  if (!Number.isFinite(c + ch) || !Number.isFinite(n + e)) return tooLarge();
+  return finiteOr((n + e) / (c + ch), tooLarge);
 }

@@ -22,7 +22,7 @@ import {
   readSum,
   readWord,
 } from '../normalise';
-import { column, finiteOr, type CallOptions, type CellValue } from './common';
+import { column, finiteOr, tooLarge, type CallOptions, type CellValue } from './common';
 
 const nonNegative = { nonNegative: true } as const;
 
@@ -51,10 +51,10 @@ export function csTier(
   if (arrs instanceof CellError) return arrs;
   const n = arrs.rows;
   const perRow = [
-    readPerRow(complexity, 'complexity', n),
-    readPerRow(strategicValue, 'strategic_value', n),
-    readPerRow(highFrom, 'high_from', n),
-    readPerRow(lowFrom, 'low_from', n),
+    readPerRow(complexity, 'complexity', arrs),
+    readPerRow(strategicValue, 'strategic_value', arrs),
+    readPerRow(highFrom, 'high_from', arrs),
+    readPerRow(lowFrom, 'low_from', arrs),
   ];
   for (const p of perRow) if (p instanceof CellError) return p;
   const [cx, sv, hi, lo] = perRow as ((row: number) => unknown)[];
@@ -66,6 +66,7 @@ export function csTier(
     if (high instanceof CellError) return high;
     const low = readOptionalNumber(lo(r), 'low_from', DEFAULT_LOW_FROM, ctx, nonNegative);
     if (low instanceof CellError) return low;
+    if (low > high) return numError(`low_from (${low}) must not exceed high_from (${high})`);
     const c = readLevel(cx(r), 'complexity', COMPLEXITY_LEVELS, 'High, Medium or Low', ctx);
     if (c instanceof CellError) return c;
     const s = readLevel(sv(r), 'strategic_value', STRATEGIC_LEVELS, 'High, High potential, Standard or Transactional', ctx);
@@ -97,7 +98,7 @@ export function csmHeadcount(accounts: unknown, tier: unknown, accountsPerCsm?: 
   const ratio = readOptionalNumber(accountsPerCsm, 'accounts_per_csm', CSM_RATIOS[t].planning, ctx, nonNegative);
   if (ratio instanceof CellError) return ratio;
   if (ratio === 0) return div0Error('accounts_per_csm is 0');
-  return finiteOr(count / ratio, () => numError('result is not a finite number'));
+  return finiteOr(count / ratio, tooLarge);
 }
 
 /** CS cost as a share of ARR. */
@@ -108,7 +109,7 @@ export function costToServe(csCost: unknown, arr: unknown, options?: CallOptions
   const revenue = readSum(arr, 'ARR', ctx, nonNegative);
   if (revenue instanceof CellError) return revenue;
   if (revenue === 0) return div0Error('ARR is 0');
-  return finiteOr(cost / revenue, () => numError('result is not a finite number'));
+  return finiteOr(cost / revenue, tooLarge);
 }
 
 export type CostBandPosition = 'Below' | 'Within' | 'Above';

@@ -1,6 +1,6 @@
 /** Time: TIME_TO_VALUE in whole calendar days (vectorised). */
 import { CellError, numError } from '../errors';
-import { CallContext, readDate, readPerRow, toGrid } from '../normalise';
+import { CallContext, readColumn, readDate, readPerRow } from '../normalise';
 import { column, type CallOptions, type CellValue } from './common';
 
 /**
@@ -10,12 +10,17 @@ import { column, type CallOptions, type CellValue } from './common';
  */
 export function timeToValue(startDate: unknown, valueDate: unknown, options?: CallOptions): CellValue[][] | CellError {
   const ctx = new CallContext(options);
-  const rows = Math.max(toGrid(startDate).rows, toGrid(valueDate).rows);
-  const starts = readPerRow(startDate, 'start_date', rows);
+  // Both inputs are per-row: each is one value or one column; the taller one sets the rows.
+  const startGrid = readColumn(startDate, 'start_date');
+  if (startGrid instanceof CellError) return startGrid;
+  const valueGrid = readColumn(valueDate, 'value_date');
+  if (valueGrid instanceof CellError) return valueGrid;
+  const main = valueGrid.rows > startGrid.rows ? valueGrid : startGrid;
+  const starts = readPerRow(startDate, 'start_date', main);
   if (starts instanceof CellError) return starts;
-  const ends = readPerRow(valueDate, 'value_date', rows);
+  const ends = readPerRow(valueDate, 'value_date', main);
   if (ends instanceof CellError) return ends;
-  return column(rows, (r) => {
+  return column(main.rows, (r) => {
     const end = readDate(ends(r), 'value_date', ctx);
     if (end instanceof CellError) return end;
     const start = readDate(starts(r), 'start_date', ctx);

@@ -2,7 +2,7 @@
 import { CellError, div0Error, numError } from '../errors';
 import { csatShareOfScores, meanOfScores, npsOfScores } from '../metrics/voice';
 import { CallContext, readCountedList, readOptionalNumber } from '../normalise';
-import type { CallOptions } from './common';
+import { finiteOr, tooLarge, type CallOptions } from './common';
 
 export const DEFAULT_CSAT_SCALE = 5;
 export const DEFAULT_SATISFIED_FROM = 4;
@@ -60,7 +60,7 @@ export function csatMean(scores: unknown, scale?: unknown, options?: CallOptions
   if (max instanceof CellError) return max;
   const values = readScores(scores, max, ctx, true);
   if (values instanceof CellError) return values;
-  return meanOfScores(values);
+  return finiteOr(meanOfScores(values), tooLarge);
 }
 
 /** Customer effort: mean of answered scores on 1..scale (lower is better). */
@@ -70,5 +70,5 @@ export function ces(scores: unknown, scale?: unknown, options?: CallOptions): nu
   if (max instanceof CellError) return max;
   const values = readScores(scores, max, ctx, false);
   if (values instanceof CellError) return values;
-  return meanOfScores(values);
+  return finiteOr(meanOfScores(values), tooLarge);
 }

@@ -49,7 +49,17 @@ export function cohortSums(start: ArrayLike<number>, end: ArrayLike<number>): Co
   return { cohortAccounts, retainedAccounts, startSum, endSum, cappedEndSum, expansion, contraction, churn, newSum };
 }
 
-/** Σ end / Σ start over the cohort; NaN when the cohort is empty. */
+/**
+ * e / s for cohort sums: NaN when the cohort is empty (s is 0), Infinity when a sum
+ * overflowed, so callers can tell #DIV/0! from #NUM!.
+ */
+function ratioOfSums(e: number, s: number): number {
+  if (!(s > 0)) return NaN;
+  if (!Number.isFinite(s) || !Number.isFinite(e)) return Infinity;
+  return e / s;
+}
+
+/** Σ end / Σ start over the cohort; NaN when the cohort is empty, Infinity on overflow. */
 export function nrrCohort(start: ArrayLike<number>, end: ArrayLike<number>): number {
   let s = 0, e = 0;
   for (let i = 0; i < start.length; i++) {
@@ -58,10 +68,10 @@ export function nrrCohort(start: ArrayLike<number>, end: ArrayLike<number>): num
       if (end[i] > 0) e += end[i];
     }
   }
-  return s > 0 ? e / s : NaN;
+  return ratioOfSums(e, s);
 }
 
-/** Σ min(end, start) / Σ start over the cohort; NaN when the cohort is empty. */
+/** Σ min(end, start) / Σ start over the cohort; NaN when the cohort is empty, Infinity on overflow. */
 export function grrCohort(start: ArrayLike<number>, end: ArrayLike<number>): number {
   let s = 0, e = 0;
   for (let i = 0; i < start.length; i++) {
@@ -72,7 +82,7 @@ export function grrCohort(start: ArrayLike<number>, end: ArrayLike<number>): num
       if (ei > 0) e += ei < si ? ei : si;
     }
   }
-  return s > 0 ? e / s : NaN;
+  return ratioOfSums(e, s);
 }
 
 /** Cohort accounts with end > 0 / cohort accounts; NaN when the cohort is empty. */

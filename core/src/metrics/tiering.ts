@@ -17,7 +17,8 @@ export function baseTierLevel(arr: number, highFrom = DEFAULT_HIGH_FROM, lowFrom
  * `pointers` are the tier levels the qualitative inputs map to (undefined when not given).
  */
 export function raisedTierLevel(base: TierLevel, ...pointers: (TierLevel | undefined)[]): TierLevel {
-  const highest = Math.max(-1, ...pointers.map((p) => (p === undefined ? -1 : p)));
+  let highest = -1;
+  for (const p of pointers) if (p !== undefined && p > highest) highest = p;
   return highest > base ? ((base + 1) as TierLevel) : base;
 }
 

@@ -18,7 +18,9 @@ export function toGrid(arg: unknown): Grid {
   if (!Array.isArray(arg)) return { rows: 1, cols: 1, cells: [arg] };
   if (arg.length === 0) return { rows: 0, cols: 0, cells: [] };
   const rowsIn: unknown[][] = arg.every((r) => Array.isArray(r)) ? (arg as unknown[][]) : [arg];
-  const cols = Math.max(0, ...rowsIn.map((r) => r.length));
+  // A loop, not Math.max(...spread): a spread of a 130,000-row range overflows the call stack.
+  let cols = 0;
+  for (const r of rowsIn) if (r.length > cols) cols = r.length;
   const cells: unknown[] = [];
   for (const r of rowsIn) for (let c = 0; c < cols; c++) cells.push(c < r.length ? r[c] : undefined);
   return { rows: cols === 0 ? 0 : rowsIn.length, cols, cells: cols === 0 ? [] : cells };
@@ -145,7 +147,10 @@ export function readSum(arg: unknown, name: string, ctx: CallContext, rules: Num
   }
   const list = readPositionalList(arg, name, ctx, rules);
   if (list instanceof CellError) return list;
-  return list.values.reduce((sum, v) => (Number.isNaN(v) ? sum : sum + v), 0);
+  let sum = 0;
+  for (const v of list.values) if (!Number.isNaN(v)) sum += v;
+  // Finite cells can still overflow when added (1e308 + 1e308): #NUM!, never a silent Infinity.
+  return Number.isFinite(sum) ? sum : numError(`values too large: the sum of ${name} overflows`);
 }
 
 /** The single raw value of an argument that must be one cell (a 1×1 range is unwrapped). */
@@ -244,22 +249,24 @@ export function readDate(arg: unknown, name: string, ctx: CallContext): number |
 /** The main input of a vectorised function: one raw value per row (a single column). */
 export function readColumn(arg: unknown, name: string): Grid | CellError {
   const g = toGrid(arg);
-  if (g.cols > 1) return valueError(`${name} must be a single column, not a ${shapeText(g)} range`);
+  if (g.cols > 1) return valueError(`${name} must be one column; got ${shapeText(g)}`);
   return g;
 }
 
 /**
  * An argument of a vectorised function: one value for every row, or a range with the
  * same number of rows as the main input (read row by row). Returns a row accessor.
+ * `main` is the main input's grid, so a mismatch reports the real shapes.
  */
-export function readPerRow(arg: unknown, name: string, rows: number): ((row: number) => unknown) | CellError {
+export function readPerRow(arg: unknown, name: string, main: Grid): ((row: number) => unknown) | CellError {
   const g = toGrid(arg);
   if (g.cells.length <= 1) {
     const raw = g.cells.length === 1 ? g.cells[0] : undefined;
     return () => raw;
   }
-  if (g.cols !== 1 || g.rows !== rows) {
-    return valueError(`ranges must be the same size: ${rows}×1 and ${shapeText(g)} (${name} must be one value or one per row)`);
+  if (g.cols !== 1) return valueError(`${name} must be one value or one column; got ${shapeText(g)}`);
+  if (g.rows !== main.rows) {
+    return valueError(`ranges must be the same size: ${shapeText(main)} and ${shapeText(g)} (${name} must be one value or one per row)`);
   }
   return (row) => g.cells[row];
 }

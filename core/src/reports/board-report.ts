@@ -3,7 +3,7 @@
  * bands and benchmarks, the ARR movements of the period with a chart, the definition box
  * and the Data Quality block. Every figure is a formula over the Data tab.
  */
-import type { ReportModel, RetentionFigures, SkipCount, TableKind } from '../data/model';
+import { skipLabel, type ReportModel, type RetentionFigures, type SkipCount } from '../data/model';
 import { SKIP_REASONS } from '../data/load';
 import { BENCHMARKS, NRR_TARGETS, rateAgainstBenchmark } from '../metrics/benchmarks';
 import type { BenchmarkMetric } from '../metrics/benchmarks';
@@ -25,7 +25,7 @@ import {
   label,
   makeTab,
   moneyFormat,
-  monthsText,
+  periodLengthText,
   note,
   noteRows,
   num,
@@ -67,13 +67,6 @@ const TAB_WIDTH = widthOf(WIDTHS);
 /** Data-quality block: check, rows, treatment, example ids (these overflow to the right). */
 const DQ = { check: 0, count: 1, treatment: 2, examples: 3 } as const;
 
-const TABLE_LABELS: Record<TableKind, string> = {
-  accounts: 'Accounts',
-  subscriptions: 'Subscriptions',
-  tickets: 'Tickets',
-  usage: 'Usage',
-  churnEvents: 'Churn events',
-};
 
 export type TargetStatus = 'Below band' | 'Within band' | 'Above band';
 
@@ -105,7 +98,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
   rows.push([text('Retention (cohort: accounts with ARR above 0 at the start)', 'section')]);
   if (!annual) {
     const warning =
-      `This period is ${monthsText(model.period.months)}, not 12. Retention targets and benchmarks are annual, ` +
+      `This period is ${periodLengthText(model.period)}, not 12 months. Retention targets and benchmarks are annual, ` +
       'so the ratings below are for reference only and are not colour-coded.';
     for (const line of fitLines(warning, TAB_WIDTH, 'bold')) rows.push([text(line, 'warning')]);
   }
@@ -209,7 +202,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
       textBand(vs, 'Above band', 'good'),
     );
     for (const c of [C.nrrRating, C.grrRating, C.logoRating]) {
-      conditionalFormats.push(...benchmarkBands(colRange(overallRow, lastSegRow, c)));
+      for (const f of benchmarkBands(colRange(overallRow, lastSegRow, c))) conditionalFormats.push(f);
     }
   }
   // Notes below the table, in column A, each line within the table's width.
@@ -226,7 +219,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
       `GRR Good ${pct(BENCHMARKS.GRR.good)}+, Great ${pct(BENCHMARKS.GRR.great)}+; ` +
       `logo retention Good ${pct(BENCHMARKS.LOGO_RETENTION.good)}+, Great ${pct(BENCHMARKS.LOGO_RETENTION.great)}+.`,
   ].filter((x) => x !== '');
-  rows.push(...noteRows(retentionNotes.join(' '), TAB_WIDTH));
+  for (const r of noteRows(retentionNotes.join(' '), TAB_WIDTH)) rows.push(r);
 
   // ---- ARR movements
   rows.push([]);
@@ -311,7 +304,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
   const isZeroLength = (s: SkipCount) => s.table === 'subscriptions' && s.reason === SKIP_REASONS.zeroLength;
   const otherSkips = dq.skipped.filter((s) => !isZeroLength(s));
   if (otherSkips.length === 0) rows.push(dqLine('Rows skipped for other reasons', 0, 'Skipped', []));
-  for (const s of otherSkips) rows.push(dqLine(`${TABLE_LABELS[s.table]}: ${s.reason}`, s.count, 'Skipped', s.examples));
+  for (const s of otherSkips) rows.push(dqLine(skipLabel(s), s.count, 'Skipped', s.examples));
   const zeroLength = dq.skipped.find(isZeroLength) ?? dq.zeroLengthSubscriptions;
   rows.push(dqLine('Subscriptions: zero-length (end ≤ start)', zeroLength.count, 'Skipped', zeroLength.examples));
   const checks: [string, { count: number; examples: string[] }][] = [

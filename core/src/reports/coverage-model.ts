@@ -253,7 +253,7 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
     textBand(vsRange, 'Below', 'neutral'),
     textBand(vsRange, 'Above', 'bad'),
   );
-  rows.push(...bandNote);
+  for (const r of bandNote) rows.push(r);
 
   // Assumptions
   rows.push([]);

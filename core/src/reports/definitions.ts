@@ -77,7 +77,7 @@ export const DERIVATION_RULES: readonly [string, string][] = [
   ['Cleaning: ids', 'Ids are trimmed and compared without regard to case.'],
   ['Cleaning: MRR and ARR', 'Where a row has both MRR and ARR, ARR is used; where only MRR is given, ARR = 12 × MRR.'],
   ['Cleaning: flags', 'TRUE/FALSE, True/False, yes/no and 1/0 are all read as flags.'],
-  ['Cleaning: skipped rows', 'Trials, zero-length subscriptions, ids that match no account and unparsable dates are skipped, counted by reason and listed in the Data quality block; never dropped silently.'],
+  ['Cleaning: skipped rows', 'Trials, zero-length subscriptions, subscriptions with no MRR or ARR (an explicit 0 is kept as 0), missing ids, ids that match no account and unparsable dates are skipped, counted by reason and listed in the Data quality block; never dropped silently.'],
   ['Month-end MRR', 'Σ MRR of the non-trial subscriptions active on the last day of the month. A month’s starting MRR is the previous month-end.'],
   ['MRR movements', 'Per account, previous month-end vs this month-end: new (0 before, above 0 now, never above 0 earlier); reactivation (0 before, above 0 now, above 0 at some earlier month-end); expansion / contraction (both above 0, up / down); churn (above 0 before, 0 now).'],
   ['Within-month subscriptions', 'A subscription that starts and ends inside one month is never seen at a month-end; the Data quality block counts them.'],
@@ -113,16 +113,16 @@ export function buildDefinitions(model: ReportModel): TabDescription {
   rows.push([text('Metrics', 'section')]);
   const headerRow = rows.length;
   rows.push([header('Metric'), header('Formula in words'), header('Source')]);
-  for (const [metric, words, source] of METRIC_DEFINITIONS) rows.push(...entryRows(metric, words, source));
+  for (const [metric, words, source] of METRIC_DEFINITIONS) for (const r of entryRows(metric, words, source)) rows.push(r);
 
   rows.push([]);
   rows.push([text('This report', 'section')]);
-  for (const [l, t] of definitionBox(model)) rows.push(...entryRows(l, t));
+  for (const [l, t] of definitionBox(model)) for (const r of entryRows(l, t)) rows.push(r);
 
   rows.push([]);
   rows.push([text('Derivation rules', 'section')]);
   rows.push([header('Rule'), header('Description'), header('')]);
-  for (const [rule, description] of DERIVATION_RULES) rows.push(...entryRows(rule, description));
+  for (const [rule, description] of DERIVATION_RULES) for (const r of entryRows(rule, description)) rows.push(r);
 
   return makeTab({
     key: DEFINITIONS_KEY,

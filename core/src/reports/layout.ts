@@ -4,6 +4,7 @@
  * Pure functions only; nothing here knows about a host.
  */
 import type { Period, ReportModel } from '../data/model';
+import { addMonthsToDay, dayFromIso } from '../dates';
 import { FORMATS, GENERATED_MARKER } from './tab-model';
 import type { Cell, CellStyle, CellValue, ConditionalFormat, TabDescription } from './tab-model';
 
@@ -148,20 +149,49 @@ export function noteRows(textValue: string, widthUnits: number): Row[] {
 // ---------------------------------------------------------------------------------------------
 // Title block
 
-/** "12 months", "1 month", "5.5 months". */
+/**
+ * "12 months", "1 month", "11.97 months". Never rounds a fractional count to a whole one:
+ * 11 months and 30 days is "11.97 months", not "12 months".
+ */
 export function monthsText(months: number): string {
-  const rounded = Math.round(months * 10) / 10;
-  return `${rounded} ${rounded === 1 ? 'month' : 'months'}`;
+  if (Number.isInteger(months)) return `${months} ${months === 1 ? 'month' : 'months'}`;
+  let digits = 2;
+  let shown = months.toFixed(digits);
+  while (digits < 6 && Number.isInteger(Number(shown))) shown = months.toFixed(++digits);
+  return `${shown} months`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The period's length as the user should read it: whole months when `to` is exactly
+ * `from` + N months ("12 months"); a day count under one month ("1 day", "14 days");
+ * otherwise fractional months with the day count ("11.97 months, 365 days").
+ */
+export function periodLengthText(period: Period): string {
+  const d0 = dayFromIso(period.from);
+  const d1 = dayFromIso(period.to);
+  if (d0 === null || d1 === null) return monthsText(period.months);
+  const n = Math.round(period.months);
+  if (n >= 1 && addMonthsToDay(d0, n) === d1) return plural(n, 'month');
+  const days = d1 - d0;
+  if (period.months < 1) return plural(days, 'day');
+  return `${monthsText(period.months)}, ${plural(days, 'day')}`;
 }
 
 /** The "as of" line: the period's last day, never today's date. */
 export function asOfLine(period: Period): string {
-  return `As of ${period.asOf} (period from ${period.from} to ${period.to}, ${monthsText(period.months)})`;
+  return `As of ${period.asOf} (period from ${period.from} to ${period.to}, ${periodLengthText(period)})`;
 }
 
-/** Whether annual targets and benchmarks may be applied (and coloured) for this period. */
+/**
+ * Whether annual targets and benchmarks may be applied (and coloured) for this period:
+ * exactly when to = from + 12 months (a period one day short of a year is not annual).
+ */
 export function isAnnual(period: Period): boolean {
-  return Math.abs(period.months - 12) < 1e-9;
+  const d0 = dayFromIso(period.from);
+  const d1 = dayFromIso(period.to);
+  return d0 !== null && d1 !== null && addMonthsToDay(d0, 12) === d1;
 }
 
 /** Rows 1–3 of every tab: title, "as of" line, generated marker. Row 4 is left blank by callers. */
@@ -215,7 +245,7 @@ export function definitionBox(model: ReportModel): [string, string][] {
     ['Basis', 'ARR (annual recurring revenue). Where only MRR is given, ARR = 12 × MRR.'],
     [
       'Period',
-      `${p.from} up to but not including ${p.to} (${monthsText(p.months)}). ` +
+      `${p.from} up to but not including ${p.to} (${periodLengthText(p)}). ` +
         `Start value = ARR on ${p.from}; end value = ARR on ${p.to}, the instant the period closes.`,
     ],
     [
