@@ -72,21 +72,31 @@ function makeProfile(): string {
   return dir;
 }
 
-async function soffice(label: string, args: string[]): Promise<void> {
-  const profile = makeProfile();
-  const started = Date.now();
-  try {
-    await run(sofficePath(), [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--norestore',
-      '--nolockcheck',
-      ...args,
-    ]);
-  } finally {
-    timings.push({ label, ms: Date.now() - started });
-    fs.rmSync(profile, { recursive: true, force: true });
+/**
+ * One LibreOffice conversion. Under load a fresh profile's first start occasionally exits 0
+ * without writing anything, so the conversion is retried (up to 3 tries) until `produced()` holds.
+ */
+async function soffice(label: string, args: string[], produced: () => boolean): Promise<void> {
+  let lastOutput = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const profile = makeProfile();
+    const started = Date.now();
+    try {
+      const { stdout, stderr } = await run(sofficePath(), [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        ...args,
+      ]);
+      lastOutput = `${stdout}${stderr}`.trim();
+    } finally {
+      timings.push({ label: attempt > 1 ? `${label} (try ${attempt})` : label, ms: Date.now() - started });
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+    if (produced()) return;
   }
+  throw new Error(`LibreOffice produced nothing for ${label} after 3 tries; it said: ${lastOutput || '(nothing)'}`);
 }
 
 /** Minimal RFC 4180 CSV parser (LibreOffice quotes text with "…", doubles inner quotes). */
@@ -135,16 +145,14 @@ export async function recalculate(xlsxPath: string, sheetNames?: string[]): Prom
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-csv-'));
   try {
     const src = path.resolve(xlsxPath);
-    await soffice(`recalculate ${path.basename(src)} → csv`, [
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-      '--outdir',
-      outDir,
-      src,
-    ]);
+    const csvFiles = () => fs.readdirSync(outDir).filter((f) => f.endsWith('.csv'));
+    await soffice(
+      `recalculate ${path.basename(src)} → csv`,
+      ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', outDir, src],
+      () => csvFiles().length > 0,
+    );
     const base = path.basename(src).replace(/\.[^.]+$/, '');
-    const files = fs.readdirSync(outDir).filter((f) => f.endsWith('.csv'));
-    if (files.length === 0) throw new Error(`LibreOffice wrote no CSV for ${src}`);
+    const files = csvFiles();
     const out = new Map<string, string[][]>();
     for (const f of files) {
       const stem = f.slice(0, -4);
@@ -173,9 +181,9 @@ export async function recalculate(xlsxPath: string, sheetNames?: string[]): Prom
 export async function convertToPdf(xlsxPath: string, outDir: string): Promise<string> {
   fs.mkdirSync(outDir, { recursive: true });
   const src = path.resolve(xlsxPath);
-  await soffice(`${path.basename(src)} → pdf`, ['--convert-to', 'pdf', '--outdir', path.resolve(outDir), src]);
   const pdf = path.join(path.resolve(outDir), `${path.basename(src).replace(/\.[^.]+$/, '')}.pdf`);
-  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${src}`);
+  fs.rmSync(pdf, { force: true });
+  await soffice(`${path.basename(src)} → pdf`, ['--convert-to', 'pdf', '--outdir', path.resolve(outDir), src], () => fs.existsSync(pdf));
   return pdf;
 }
 
@@ -199,15 +207,14 @@ export async function renderToPng(xlsxPath: string, outDir: string): Promise<str
 export async function roundTripXlsx(xlsxPath: string, outDir: string): Promise<string> {
   fs.mkdirSync(outDir, { recursive: true });
   const src = path.resolve(xlsxPath);
-  await soffice(`${path.basename(src)} → xlsx`, [
-    '--convert-to',
-    'xlsx:Calc MS Excel 2007 XML',
-    '--outdir',
-    path.resolve(outDir),
-    src,
-  ]);
   const out = path.join(path.resolve(outDir), path.basename(src).replace(/\.[^.]+$/, '.xlsx'));
-  if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no .xlsx for ${src}`);
+  if (out === src) throw new Error(`roundTripXlsx: outDir must differ from the folder of ${src}`);
+  fs.rmSync(out, { force: true });
+  await soffice(
+    `${path.basename(src)} → xlsx`,
+    ['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.resolve(outDir), src],
+    () => fs.existsSync(out),
+  );
   return out;
 }
 

@@ -1,6 +1,8 @@
 /**
- * The .xlsx renderer of the headless build: draws TabDescriptions with exceljs, then adds
- * what exceljs cannot write (charts, generated-tab markers, print titles) to the package.
+ * The .xlsx renderer of the headless build. A new workbook is written directly by
+ * package-writer.ts; with `existing`, the tabs are drawn with exceljs into the user's workbook,
+ * then what exceljs cannot write (charts, generated-tab markers, print titles) is added to the
+ * package.
  *
  * Safety (reports.md "Safe", F20–F22):
  * - final tab names come from tab-names.ts (legal, unique, user tabs never reused);
@@ -10,7 +12,8 @@
  * - with `existing`, user tabs are left as they are and only our own tabs are replaced.
  *
  * Writer choice, measured for 100,000 rows × 10 columns on this 2-CPU machine (plain node):
- *   exceljs streaming WorkbookWriter + shared strings  2.4–3.3 s, ~400 MB RSS  ← used
+ *   direct package writer (package-writer.ts)          see there  ← new workbooks
+ *   exceljs streaming WorkbookWriter + shared strings  2.4–3.3 s, ~400 MB RSS (replaced)
  *   streaming without shared strings                   1.8 s, but exceljs then writes text as
  *                                                      t="str" (a formula's string result)
  *   normal Workbook + writeFile                         8.3 s, 1.3 GB
@@ -22,7 +25,6 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
   GENERATED_MARKER,
-  resolveSheetRefs,
   type Cell,
   type CellValue,
   type TabDescription,
@@ -40,7 +42,10 @@ import {
   writeMarkers,
   type GeneratedTab,
 } from './ooxml-package';
+import { writePackage } from './package-writer';
+import { ZipWriter } from './zip-writer';
 import { StyleCache } from './styles';
+import { dropdownSource, formulaText, headerRowHeight, literal, makeNameOf, planListColumns, type NameOf } from './tab-layout';
 
 export interface RenderOptions {
   /** Path of a workbook to add the tabs to (its user tabs are kept; our old tabs are replaced). */
@@ -60,14 +65,12 @@ export interface RenderedTab {
 export interface RenderResult {
   outPath: string;
   tabs: RenderedTab[];
-  /** Milliseconds spent writing cells with exceljs and post-processing the package. */
+  /**
+   * Milliseconds spent writing cells with exceljs and post-processing the package (a new
+   * workbook has no exceljs step: all of it is packageMs).
+   */
   timings: { exceljsMs: number; packageMs: number };
 }
-
-/** Excel's limit for the text of one cell. */
-const MAX_CELL_TEXT = 32767;
-/** An inline list validation ("a,b,c") may hold at most 255 characters. */
-const MAX_INLINE_LIST = 255;
 
 type Grid = TabDescription['rows'];
 
@@ -76,52 +79,6 @@ interface WithValidations {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
 }
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
-
-/** What the tabs' formulas may reference: final names of tabs by key. */
-type NameOf = (key: string) => string;
-
-function makeNameOf(names: Map<string, string>): NameOf {
-  return (key) => {
-    const name = names.get(key);
-    if (name === undefined) throw new Error(`A formula refers to the tab "${key}", which is not generated`);
-    return name;
-  };
-}
-
-function formulaText(formula: string, nameOf: NameOf): string {
-  const f = resolveSheetRefs(formula.trim(), nameOf);
-  return f.startsWith('=') ? f.slice(1) : f;
-}
-
-/** The literal written for a value: text stays text, numbers stay numbers. */
-function literal(value: CellValue | undefined): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value;
-  const text = String(value);
-  return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
-}
-
-function canInline(options: string[]): boolean {
-  const text = options.join(',');
-  return text.length + 2 <= MAX_INLINE_LIST && options.every((o) => !o.includes(',') && !o.includes('"'));
-}
-
-interface ListColumn {
-  col: number;
-  options: string[];
-}
-
-/** Dropdowns whose options cannot be written inline get a hidden list column on the tab. */
-function planListColumns(tab: TabDescription): Map<number, ListColumn> {
-  const byDropdown = new Map<number, ListColumn>();
-  const width = Math.max(tab.columnWidths.length, ...tab.rows.map((r) => r.length), 0);
-  let next = width + 1; // leave one empty column between the tab and its lists
-  tab.dropdowns.forEach((d, i) => {
-    if (!canInline(d.options)) byDropdown.set(i, { col: next++, options: d.options });
-  });
-  return byDropdown;
-}
 
 /** The values a chart range shows: the literal, or core's expected figure for a formula. */
 function rangeValuesOf(rows: Grid): RangeValues {
@@ -145,26 +102,6 @@ function formatOf(rows: Grid): (range: string) => string | undefined {
     const r = parseRange(range);
     return rows[r.top]?.[r.left]?.format;
   };
-}
-
-/** Points of height per line of 11pt text, and the most lines a header row grows to. */
-const LINE_HEIGHT = 15;
-const MAX_HEADER_LINES = 3;
-
-/**
- * Header cells wrap; spreadsheets do not grow rows on open, so give a header row the height
- * its longest label needs in its column (estimated from characters vs. column width).
- */
-function headerRowHeight(cells: Grid[number], widths: number[]): number | undefined {
-  let lines = 1;
-  cells.forEach((cell, c) => {
-    if (cell?.style !== 'header' || typeof cell.value !== 'string') return;
-    const width = Math.max(1, widths[c] ?? 9);
-    // Bold text is a little wider than the width unit (a digit of the default font).
-    const need = Math.ceil((cell.value.length * 1.05) / width);
-    lines = Math.max(lines, Math.min(MAX_HEADER_LINES, need));
-  });
-  return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
 
 function writeCell(xc: ExcelJS.Cell, cell: Cell, nameOf: NameOf, styles: StyleCache): void {
@@ -266,9 +203,7 @@ function fillWorksheet(ws: ExcelJS.Worksheet, tab: TabDescription, nameOf: NameO
 
   tab.dropdowns.forEach((d, i) => {
     const list = lists.get(i);
-    const source = list
-      ? `$${columnLetters(list.col)}$1:$${columnLetters(list.col)}$${list.options.length}`
-      : `"${d.options.join(',')}"`;
+    const source = dropdownSource(d.options, list, columnLetters);
     (ws as unknown as WithValidations).dataValidations.add(rangeA1(parseRange(d.range)), {
       type: 'list',
       allowBlank: true,
@@ -340,19 +275,6 @@ async function existingTabsOf(file: string): Promise<{ wb: ExcelJS.Workbook; zip
   return { wb, zip, tabs, generated: generated.filter((g) => tabs.some((t) => t.name === g.sheetName)) };
 }
 
-async function writeStreaming(tabs: TabDescription[], decisions: TabNameDecision[], nameOf: NameOf, file: string, progress?: (m: string) => void): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
-  wb.creator = 'CS Sheets';
-  const styles = new StyleCache();
-  tabs.forEach((tab, i) => {
-    progress?.(`writing tab "${decisions[i].name}" (${tab.rows.length} rows)`);
-    const ws = wb.addWorksheet(decisions[i].name, worksheetOptions(tab));
-    fillWorksheet(ws, tab, nameOf, styles, true);
-    (ws as unknown as { commit(): void }).commit();
-  });
-  await wb.commit();
-}
-
 async function writeIntoExisting(
   wb: ExcelJS.Workbook,
   tabs: TabDescription[],
@@ -375,7 +297,8 @@ async function writeIntoExisting(
     if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
     fillWorksheet(ws, tab, nameOf, styles, false);
   });
-  await wb.xlsx.writeFile(file);
+  // Stored, not deflated: the package is reopened for charts and markers and deflated once, natively.
+  await wb.xlsx.writeFile(file, { zip: { compression: 'STORE' } });
 }
 
 /**
@@ -421,36 +344,48 @@ export async function renderWorkbookWithResult(
 
   await fs.promises.mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
   const tmp = `${outPath}.${process.pid}.tmp`;
+  const charts = tabs.map((tab, i) => ({
+    sheetName: decisions[i].name,
+    charts: tab.charts,
+    valuesOf: rangeValuesOf(tab.rows),
+    formatOf: formatOf(tab.rows),
+  }));
+  const markers = [...keptGenerated, ...decisions.map((d) => ({ key: d.key, sheetName: d.name }))];
+  const rendered = decisions.map((d) => (d.replaces ? { key: d.key, name: d.name, replaced: d.replaces } : { key: d.key, name: d.name }));
   try {
-    if (existing) await writeIntoExisting(existing.wb, tabs, decisions, nameOf, tmp);
-    else await writeStreaming(tabs, decisions, nameOf, tmp, options.onProgress);
-    const t1 = Date.now();
+    if (!existing) {
+      // A new workbook: written directly, charts and markers included (package-writer.ts).
+      await writePackage(
+        tabs.map((tab, i) => ({ tab, name: decisions[i].name })),
+        nameOf,
+        tmp,
+        { markers, note: GENERATED_MARKER, progress: options.onProgress },
+        charts,
+      );
+      await fs.promises.rename(tmp, outPath);
+      return { outPath, tabs: rendered, timings: { exceljsMs: 0, packageMs: Date.now() - t0 } };
+    }
 
+    await writeIntoExisting(existing.wb, tabs, decisions, nameOf, tmp);
+    const t1 = Date.now();
     options.onProgress?.('adding charts and markers');
     const zip = await JSZip.loadAsync(await fs.promises.readFile(tmp));
-    await addCharts(
-      zip,
-      tabs.map((tab, i) => ({
-        sheetName: decisions[i].name,
-        charts: tab.charts,
-        valuesOf: rangeValuesOf(tab.rows),
-        formatOf: formatOf(tab.rows),
-      })),
-    );
+    await addCharts(zip, charts);
     await writeMarkers(
       zip,
-      [...keptGenerated, ...decisions.map((d) => ({ key: d.key, sheetName: d.name }))],
+      markers,
       tabs.map((tab, i) => ({ sheetName: decisions[i].name, rows: tab.frozenRows })),
       GENERATED_MARKER,
     );
-    const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-    await fs.promises.writeFile(tmp, buffer);
+    // Deflated by Node's zlib on the thread pool (jszip's JavaScript deflate is several times slower).
+    const out = new ZipWriter();
+    for (const name of Object.keys(zip.files)) {
+      const entry = zip.files[name];
+      if (!entry.dir) out.add(name, await entry.async('nodebuffer'));
+    }
+    await out.writeFile(tmp);
     await fs.promises.rename(tmp, outPath);
-    return {
-      outPath,
-      tabs: decisions.map((d) => (d.replaces ? { key: d.key, name: d.name, replaced: d.replaces } : { key: d.key, name: d.name })),
-      timings: { exceljsMs: t1 - t0, packageMs: Date.now() - t1 },
-    };
+    return { outPath, tabs: rendered, timings: { exceljsMs: t1 - t0, packageMs: Date.now() - t1 } };
   } finally {
     await fs.promises.rm(tmp, { force: true });
   }

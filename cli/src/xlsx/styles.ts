@@ -76,3 +76,160 @@ export class StyleCache {
     return s;
   }
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* styles.xml for the direct package writer: the same looks as BASE, as OOXML.               */
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** Number formats every spreadsheet knows by id (ECMA-376 §18.8.30). */
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '0.00E+00': 11,
+  '@': 49,
+};
+
+function xmlAttr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function colorXml(tag: string, color: Partial<import('exceljs').Color> | undefined): string {
+  return color?.argb ? `<${tag} rgb="${xmlAttr(color.argb)}"/>` : '';
+}
+
+function fontXml(f: Partial<import('exceljs').Font>): string {
+  return (
+    '<font>' +
+    (f.bold ? '<b/>' : '') +
+    (f.italic ? '<i/>' : '') +
+    (f.underline ? '<u/>' : '') +
+    (f.strike ? '<strike/>' : '') +
+    colorXml('color', f.color) +
+    (f.size !== undefined ? `<sz val="${f.size}"/>` : '') +
+    (f.name ? `<name val="${xmlAttr(f.name)}"/>` : '') +
+    '</font>'
+  );
+}
+
+function fillXml(fill: import('exceljs').Fill): string {
+  if (fill.type !== 'pattern') throw new Error('Only pattern fills are supported');
+  return (
+    `<fill><patternFill patternType="${fill.pattern}">` +
+    colorXml('fgColor', fill.fgColor) +
+    colorXml('bgColor', fill.bgColor) +
+    '</patternFill></fill>'
+  );
+}
+
+function borderXml(b: Partial<import('exceljs').Borders>): string {
+  const side = (tag: 'left' | 'right' | 'top' | 'bottom'): string => {
+    const s = b[tag];
+    return s?.style ? `<${tag} style="${s.style}">${colorXml('color', s.color)}</${tag}>` : `<${tag}/>`;
+  };
+  return `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`;
+}
+
+function alignmentXml(a: Partial<import('exceljs').Alignment> | undefined): string {
+  if (!a) return '';
+  const attrs: string[] = [];
+  if (a.horizontal) attrs.push(`horizontal="${a.horizontal}"`);
+  if (a.vertical) attrs.push(`vertical="${a.vertical === 'middle' ? 'center' : a.vertical}"`);
+  if (a.wrapText) attrs.push('wrapText="1"');
+  if (a.indent) attrs.push(`indent="${a.indent}"`);
+  return attrs.length > 0 ? `<alignment ${attrs.join(' ')}/>` : '';
+}
+
+/** A conditional format's look: fill and optional font colour (ARGB). */
+export interface DxfSpec {
+  fill: string;
+  fontColor?: string;
+}
+
+/**
+ * Collects cell formats (cellXfs) and conditional-format looks (dxfs) while sheets are written,
+ * then renders styles.xml. Index 0 is the default (no style, General).
+ */
+export class XlsxStyleSheet {
+  private readonly fonts = ['<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>'];
+  private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly borders = ['<border><left/><right/><top/><bottom/><diagonal/></border>'];
+  private readonly numFmts = new Map<string, number>();
+  private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly xfIds = new Map<string, number>();
+  private readonly dxfs: string[] = [];
+
+  private static indexOf(list: string[], xml: string): number {
+    const i = list.indexOf(xml);
+    if (i >= 0) return i;
+    list.push(xml);
+    return list.length - 1;
+  }
+
+  private numFmtId(format: string): number {
+    const builtin = BUILTIN_FORMATS[format];
+    if (builtin !== undefined) return builtin;
+    let id = this.numFmts.get(format);
+    if (id === undefined) {
+      id = 164 + this.numFmts.size;
+      this.numFmts.set(format, id);
+    }
+    return id;
+  }
+
+  /** The cellXfs index for a cell's style and number format (0: none). */
+  xf(style: CellStyle | undefined, format: string | undefined): number {
+    if (style === undefined && format === undefined) return 0;
+    const key = `${style ?? ''}\u0000${format ?? ''}`;
+    let id = this.xfIds.get(key);
+    if (id !== undefined) return id;
+    if (style !== undefined && !(style in BASE)) throw new Error(`Unknown cell style "${style}"`);
+    const s: Partial<Style> = style ? BASE[style] : {};
+    const numFmtId = format !== undefined ? this.numFmtId(format) : 0;
+    const fontId = s.font ? XlsxStyleSheet.indexOf(this.fonts, fontXml(s.font)) : 0;
+    const fillId = s.fill ? XlsxStyleSheet.indexOf(this.fills, fillXml(s.fill)) : 0;
+    const borderId = s.border ? XlsxStyleSheet.indexOf(this.borders, borderXml(s.border)) : 0;
+    const alignment = alignmentXml(s.alignment);
+    const xml =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      (numFmtId ? ' applyNumberFormat="1"' : '') +
+      (fontId ? ' applyFont="1"' : '') +
+      (fillId ? ' applyFill="1"' : '') +
+      (borderId ? ' applyBorder="1"' : '') +
+      (alignment ? ` applyAlignment="1">${alignment}</xf>` : '/>');
+    id = XlsxStyleSheet.indexOf(this.xfs, xml);
+    this.xfIds.set(key, id);
+    return id;
+  }
+
+  /** The dxfs index for a conditional format's look. */
+  dxf(spec: DxfSpec): number {
+    const font = spec.fontColor ? `<font><color rgb="${xmlAttr(spec.fontColor)}"/></font>` : '';
+    const fill = `<fill><patternFill patternType="solid"><fgColor rgb="${xmlAttr(spec.fill)}"/><bgColor rgb="${xmlAttr(spec.fill)}"/></patternFill></fill>`;
+    return XlsxStyleSheet.indexOf(this.dxfs, `<dxf>${font}${fill}</dxf>`);
+  }
+
+  toXml(): string {
+    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`);
+    const list = (tag: string, items: string[]): string => `<${tag} count="${items.length}">${items.join('')}</${tag}>`;
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<styleSheet xmlns="${NS_MAIN}">` +
+      (numFmts.length > 0 ? list('numFmts', numFmts) : '') +
+      list('fonts', this.fonts) +
+      list('fills', this.fills) +
+      list('borders', this.borders) +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      list('cellXfs', this.xfs) +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      list('dxfs', this.dxfs) +
+      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '</styleSheet>'
+    );
+  }
+}
