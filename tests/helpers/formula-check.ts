@@ -3,7 +3,7 @@
  * `expected` figure core attached to every formula cell of the tab descriptions.
  */
 import type { TabDescription } from '../../core/src/reports/tab-model';
-import { cellAddress } from '../../cli/src/xlsx/a1';
+import { cellAddress } from '../../core/src/reports/a1';
 
 export interface FormulaMismatch {
   where: string;

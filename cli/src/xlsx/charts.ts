@@ -9,7 +9,7 @@
  */
 import type JSZip from 'jszip';
 import type { ChartSpec } from '../../../core/src/reports/tab-model';
-import { escapeXml, parseRange, quoteSheetName, rangeA1 } from './a1';
+import { escapeXml, parseRange, quoteSheetName, rangeA1 } from '../../../core/src/reports/a1';
 import { addContentTypeOverride, addRel, CONTENT_TYPE, putPart, readText, REL, relsPathOf, sheetParts } from './ooxml-package';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';

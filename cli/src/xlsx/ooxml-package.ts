@@ -4,7 +4,7 @@
  * generated-tab markers (defined names + a custom document property) and print titles.
  */
 import type JSZip from 'jszip';
-import { escapeXml, quoteSheetName, unescapeXml } from './a1';
+import { escapeXml, quoteSheetName, unescapeXml } from '../../../core/src/reports/a1';
 
 export const MARKER_NAME_PREFIX = 'CS_GENERATED_';
 export const MARKER_PROPERTY = 'CS_GENERATED_TABS';

@@ -19,7 +19,7 @@
  */
 import JSZip from 'jszip';
 import type { Cell, ConditionalFormat, TabDescription } from '../../../core/src/reports/tab-model';
-import { argb, cellAddress, columnLetters, escapeXml, parseRange, rangeA1 } from './a1';
+import { argb, cellAddress, columnLetters, escapeXml, parseRange, rangeA1 } from '../../../core/src/reports/a1';
 import { addCharts, type SheetCharts } from './charts';
 import { putPart, writeMarkers, type GeneratedTab, type PrintTitles } from './ooxml-package';
 import { XlsxStyleSheet } from './styles';

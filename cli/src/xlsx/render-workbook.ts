@@ -30,7 +30,7 @@ import {
   type TabDescription,
 } from '../../../core/src/reports/tab-model';
 import { resolveTabNames, sameTabName, type ExistingTab, type TabNameDecision } from '../../../core/src/reports/tab-names';
-import { argb, cellAddress, columnLetters, parseRange, rangeA1 } from './a1';
+import { argb, cellAddress, columnLetters, parseRange, rangeA1 } from '../../../core/src/reports/a1';
 import { addCharts, type RangeValues } from './charts';
 import {
   readGeneratedTabs,

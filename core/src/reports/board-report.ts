@@ -13,7 +13,6 @@ import { FORMATS } from './tab-model';
 import type { ConditionalFormat, TabDescription } from './tab-model';
 import { dataRanges } from './data-tab';
 import {
-  a1,
   benchmarkBands,
   colRange,
   definitionBox,
@@ -34,6 +33,7 @@ import {
   titleRows,
   widthOf,
 } from './layout';
+import { cellAddress } from './a1';
 import type { Row } from './layout';
 
 export const BOARD_KEY = 'board-report';
@@ -127,7 +127,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
   const overallStart = model.metrics.startArr;
 
   const retentionRow = (r: number, name: string, seg: Segment | null, f: RetentionFigures): Row => {
-    const cell = (c: number) => a1(r, c);
+    const cell = (c: number) => cellAddress(r, c);
     // Extra criteria restricting a figure to the segment (empty for the overall row).
     const segIfs = seg === null ? '' : `,${d.segment},${formulaText(seg)}`;
     const segMask = seg === null ? '' : `*(${d.segment}=${formulaText(seg)})`;
@@ -227,7 +227,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
   rows.push([header('Movement'), header('ARR'), header('How it is counted')]);
   const m = model.metrics.movements;
   const first = rows.length;
-  const mv = (i: number) => a1(first + i, 1);
+  const mv = (i: number) => cellAddress(first + i, 1);
   const ending = m.starting + m.expansion - m.contraction - m.churn + m.new;
   const movementRows: [string, string, number, string][] = [
     ['Starting ARR', `SUMIFS(${d.startArr},${d.startArr},">0")`, m.starting, 'ARR at the start of every cohort account'],
@@ -264,7 +264,7 @@ export function buildBoardReport(model: ReportModel): TabDescription {
   const endingRow = rows.length - 1;
   rows.push([
     label('Check (must be 0)'),
-    fx(`${a1(endingRow, 1)}-SUM(${d.endArr})`, 0, money),
+    fx(`${cellAddress(endingRow, 1)}-SUM(${d.endArr})`, 0, money),
     note('Ending ARR minus the total ARR at the end on the Data tab'),
   ]);
 

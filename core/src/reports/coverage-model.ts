@@ -13,7 +13,6 @@ import type { ConditionalFormat, TabDescription } from './tab-model';
 import { dataRanges } from './data-tab';
 import {
   COLORS,
-  a1,
   abs,
   colRange,
   formulaText,
@@ -30,6 +29,7 @@ import {
   titleRows,
   widthOf,
 } from './layout';
+import { cellAddress } from './a1';
 import type { Row } from './layout';
 
 export const COVERAGE_KEY = 'coverage-model';
@@ -161,7 +161,7 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
 
   TIER_ORDER.forEach((tier, i) => {
     const r = firstTierRow + i;
-    const cell = (c: number) => a1(r, c);
+    const cell = (c: number) => cellAddress(r, c);
     const figures = model.metrics.tiers[tier];
     const ratios = CSM_RATIOS[tier];
     const band = COST_TO_SERVE_BANDS[tier];
@@ -230,7 +230,7 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
   total[C.accounts] = fx(sumOf(C.accounts), totals.accounts, FORMATS.integer, 'total');
   total[C.arr] = fx(sumOf(C.arr), totalArr, money, 'total');
   total[C.share] = fx(
-    `IF(${a1(totalRow, C.arr)}=0,"",${sumOf(C.share)})`,
+    `IF(${cellAddress(totalRow, C.arr)}=0,"",${sumOf(C.share)})`,
     totalArr === 0 ? null : 1,
     FORMATS.percent,
     'total',
@@ -240,7 +240,7 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
   total[C.ftePlanning] = fx(sumOf(C.ftePlanning), totals.ftePlanning, FORMATS.decimal1, 'total');
   total[C.cost] = fx(sumOf(C.cost), totals.cost, money, 'total');
   total[C.costShare] = fx(
-    `IF(${a1(totalRow, C.arr)}=0,"",${a1(totalRow, C.cost)}/${a1(totalRow, C.arr)})`,
+    `IF(${cellAddress(totalRow, C.arr)}=0,"",${cellAddress(totalRow, C.cost)}/${cellAddress(totalRow, C.arr)})`,
     totalArr === 0 ? null : totals.cost / totalArr,
     FORMATS.percent,
     'total',
@@ -323,11 +323,11 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
         );
       });
       row[4] = fx(
-        TIER_ORDER.map((t, i) => `${a1(r, 1 + i)}/${planningCell[t]}`).join('+'),
+        TIER_ORDER.map((t, i) => `${cellAddress(r, 1 + i)}/${planningCell[t]}`).join('+'),
         load,
         FORMATS.decimal2,
       );
-      if (flag) row[5] = fx(`IF(${a1(r, 4)}>1,"Overloaded","OK")`, load > 1 ? 'Overloaded' : 'OK');
+      if (flag) row[5] = fx(`IF(${cellAddress(r, 4)}>1,"Overloaded","OK")`, load > 1 ? 'Overloaded' : 'OK');
       else row[5] = note('Not a CSM: accounts to assign');
       rows.push(row);
     };
@@ -342,7 +342,7 @@ export function buildCoverageModel(model: ReportModel, options: CoverageOptions 
       {
         kind: 'formula',
         range: colRange(firstOwnerRow, lastOwnerRow, 4),
-        formula: `${a1(firstOwnerRow, 4)}>1`,
+        formula: `${cellAddress(firstOwnerRow, 4)}>1`,
         fill: COLORS.bad.fill,
         fontColor: COLORS.bad.fontColor,
       },

@@ -5,6 +5,7 @@
  */
 import type { Period, ReportModel } from '../data/model';
 import { addMonthsToDay, dayFromIso } from '../dates';
+import { cellAddress, columnLetters } from './a1';
 import { FORMATS, GENERATED_MARKER } from './tab-model';
 import type { Cell, CellStyle, CellValue, ConditionalFormat, TabDescription } from './tab-model';
 
@@ -13,31 +14,14 @@ export type Row = (Cell | null | undefined)[];
 // ---------------------------------------------------------------------------------------------
 // A1 addressing (0-based row/column in, spreadsheet text out)
 
-/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
-export function colLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** Relative A1 address: a1(0, 0) → "A1". */
-export function a1(row: number, col: number): string {
-  return `${colLetter(col)}${row + 1}`;
-}
-
 /** Absolute A1 address: abs(0, 0) → "$A$1". */
 export function abs(row: number, col: number): string {
-  return `$${colLetter(col)}$${row + 1}`;
+  return `$${columnLetters(col)}$${row + 1}`;
 }
 
 /** Relative A1 range over one column: colRange(2, 4, 1) → "B3:B5". */
 export function colRange(firstRow: number, lastRow: number, col: number): string {
-  return `${a1(firstRow, col)}:${a1(lastRow, col)}`;
+  return `${cellAddress(firstRow, col)}:${cellAddress(lastRow, col)}`;
 }
 
 /** Absolute A1 range over one column: "$B$3:$B$5". */

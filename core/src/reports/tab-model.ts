@@ -8,6 +8,8 @@
  * listed in reports.md. A reference to another generated tab is written with
  * `sheetRef(key)`, because the final tab name is known only to the renderer.
  */
+import { quoteSheetName } from './a1';
+
 export type CellValue = string | number | boolean | null;
 
 export type CellStyle =
@@ -102,5 +104,5 @@ export function sheetRef(key: string): string {
 
 /** Replace sheet references with the quoted final tab names. */
 export function resolveSheetRefs(formula: string, nameOf: (key: string) => string): string {
-  return formula.replace(SHEET_REF, (_, key: string) => `'${nameOf(key).replace(/'/g, "''")}'`);
+  return formula.replace(SHEET_REF, (_, key: string) => quoteSheetName(nameOf(key)));
 }

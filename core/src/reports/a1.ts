@@ -1,4 +1,4 @@
-/** A1 helpers for the .xlsx renderer. Coordinates are 0-based like tab-model.ts. */
+/** A1 addressing shared by the report builders and every renderer. Coordinates are 0-based like tab-model.ts. */
 
 export interface CellRange {
   top: number;
