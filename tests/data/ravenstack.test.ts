@@ -6,9 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../../core/src/data/csv';
-import type { InputTables } from '../../core/src/data/model';
 import { buildReportModel } from '../../core/src/data/report-model';
+import { ravenstackTables } from '../helpers/ravenstack';
 
 const DIR = join(__dirname, '../../samples/ravenstack');
 const text = (f: string) => readFileSync(join(DIR, f), 'utf8');
@@ -102,16 +101,7 @@ function expected(from: string, to: string, segment?: string) {
 }
 
 // ---------- the data layer ----------
-function tables(): InputTables {
-  return {
-    accounts: parseCsv(text('accounts.csv'), 'accounts.csv'),
-    subscriptions: parseCsv(text('subscriptions.csv'), 'subscriptions.csv'),
-    tickets: parseCsv(text('support_tickets.csv'), 'support_tickets.csv'),
-    usage: parseCsv(text('feature_usage.csv'), 'feature_usage.csv'),
-    churnEvents: parseCsv(text('churn_events.csv'), 'churn_events.csv'),
-  };
-}
-const input = tables();
+const input = ravenstackTables();
 
 describe.each([
   ['2024-01-01', '2025-01-01', ['2024-01', '2024-06', '2024-12']],

@@ -9,10 +9,6 @@
  * demo (fallback font DejaVu Sans, wider than Calibri): one width unit is a digit of the 11 pt
  * font; 11 pt text takes ≈ 0.8 unit per character, 9 pt notes ≈ 0.7, bold a little more.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCsv } from '../../core/src/data/csv';
-import { buildReportModel } from '../../core/src/data/report-model';
 import type { ReportModel } from '../../core/src/data/model';
 import { buildAllTabs, buildDefinitions } from '../../core/src/reports';
 import { DERIVATION_RULES, METRIC_DEFINITIONS } from '../../core/src/reports/definitions';
@@ -20,6 +16,7 @@ import { splitLines } from '../../core/src/reports/layout';
 import type { Cell, TabDescription } from '../../core/src/reports/tab-model';
 import { fieldCaseF12, sevenAccounts } from './fixtures';
 import { parseA1, rowOf } from './helpers';
+import { ravenstackModel } from '../helpers/ravenstack';
 
 /** Width units per character of text, by cell style. */
 const PER_CHAR: Record<string, number> = {
@@ -132,20 +129,7 @@ function problems(tab: TabDescription): string[] {
   return out;
 }
 
-function ravenStack(): ReportModel {
-  const dir = join(__dirname, '../../samples/ravenstack');
-  const table = (file: string) => parseCsv(readFileSync(join(dir, file), 'utf8'), file);
-  return buildReportModel(
-    {
-      accounts: table('accounts.csv'),
-      subscriptions: table('subscriptions.csv'),
-      tickets: table('support_tickets.csv'),
-      usage: table('feature_usage.csv'),
-      churnEvents: table('churn_events.csv'),
-    },
-    { from: '2024-01-01', to: '2025-01-01' },
-  );
-}
+const ravenStack = (): ReportModel => ravenstackModel();
 
 const models: [string, () => ReportModel][] = [
   ['seven accounts, $', sevenAccounts],
