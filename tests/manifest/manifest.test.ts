@@ -4,7 +4,7 @@
  * plus what a schema cannot check: every resid resolves and the namespace is set.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, chmodSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -49,5 +49,28 @@ describe('manifest.xml', () => {
     expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
     expect(manifest).toMatch(/<Page>\s*<SourceLocation resid="Taskpane.Url"\/>/);
     expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="CS"\/>/);
+  });
+});
+
+describe('manifest.xml URLs map to files that the build writes to excel-addin/dist/', () => {
+  const DIST = join(ROOT, 'excel-addin', 'dist');
+  const urls = [...new Set([...manifest.matchAll(/DefaultValue="(https:\/\/localhost:3000\/[^"]*)"/g)].map((m) => m[1]))];
+  const fileOf = (url: string) => join(DIST, ...new URL(url).pathname.split('/').filter(Boolean));
+
+  it('lists the functions script, the metadata, the task pane and the icons', () => {
+    expect(urls.map((u) => new URL(u).pathname).sort()).toEqual(
+      ['/assets/icon-16.png', '/assets/icon-32.png', '/assets/icon-64.png', '/assets/icon-80.png', '/functions.js', '/functions.json', '/taskpane.html'].sort(),
+    );
+  });
+
+  it('points Functions.Script.Url and Functions.Metadata.Url at the built functions.js and functions.json', () => {
+    expect(manifest).toMatch(/<bt:Url id="Functions.Script.Url" DefaultValue="https:\/\/localhost:3000\/functions.js"\/>/);
+    expect(manifest).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="https:\/\/localhost:3000\/functions.json"\/>/);
+    expect(existsSync(join(DIST, 'functions.js'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')).functions.length).toBeGreaterThan(0);
+  });
+
+  it.each(urls)('%s exists in excel-addin/dist/', (url) => {
+    expect(existsSync(fileOf(url))).toBe(true);
   });
 });
