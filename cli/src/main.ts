@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../core/src/errors';
 import type { InputTables, PeriodMetrics, TableKind } from '../../core/src/data/model';
-import { buildReportModel } from '../../core/src/data/report-model';
+import { loadTables } from '../../core/src/data/load';
+import { inputsOf, modelFromData } from '../../core/src/data/report-model';
 import { buildAllTabs } from '../../core/src/reports';
 import { TIERS } from '../../core/src/metrics/tiering';
 import { parseArgs, USAGE, type CliOptions } from './args';
@@ -31,12 +32,14 @@ export async function main(argv: string[]): Promise<number> {
   const progress = new Progress(options.quiet);
   try {
     if (options.out) checkOutputPath(options);
-    if (options.qbr.length) {
-      process.stderr.write(`cs-sheets: note: QBR tabs are not built yet; --qbr ${options.qbr.join(' ')} is ignored\n`);
-    }
-    const tables = await readInputs(options, progress);
+    let tables: InputTables | undefined = await readInputs(options, progress);
     progress.step('Deriving ARR, periods and metrics');
-    const model = buildReportModel(tables, { from: options.from, to: options.to });
+    // buildReportModel in two steps, so the raw tables (a million row arrays) can be collected
+    // once loaded instead of staying alive through derive, tabs and write.
+    const data = loadTables(tables, {});
+    const inputs = inputsOf(tables);
+    tables = undefined;
+    const model = modelFromData(data, inputs, { from: options.from, to: options.to });
     if (options.command === 'metrics') {
       process.stdout.write(JSON.stringify(model.metrics, null, 2) + '\n');
       return 0;

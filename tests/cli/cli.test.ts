@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { ALL_TAB_NAMES } from '../helpers/tab-names';
 
 const BIN = join(__dirname, '..', '..', 'cli', 'bin', 'cs-sheets.js');
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'ravenstack');
@@ -117,6 +118,12 @@ describe('bad input: one line naming the file and column, exit code 2, no partia
     expect(run(['report', '--subscriptions', subs, '--json', '--out', 'x.xlsx']).code).toBe(2);
   });
 
+  it('a --qbr account id that is not in the data', () => {
+    const dir = tmp();
+    const out = join(dir, 'r.xlsx');
+    expectCleanFailure(['report', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--qbr', 'A-nothere', '--out', out], out, [/--qbr A-nothere: no account with that id/]);
+  });
+
   it('an impossible period', () => {
     const dir = tmp();
     const out = join(dir, 'r.xlsx');
@@ -135,7 +142,7 @@ describe('cs-sheets report', () => {
     expect(r.stdout).toMatch(/High Touch\s+\d+/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Coverage Model', 'Board Report', 'Definitions', 'Data']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(ALL_TAB_NAMES);
   });
 
   it('accepts --flag=value', () => {
@@ -159,7 +166,7 @@ describe('cs-sheets report', () => {
     expect(run(args).code).toBe(0); // regenerating replaces our tabs, never adds more
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Sheet1', 'coverage model', 'Coverage Model (2)', 'Board Report', 'Definitions', 'Data']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Sheet1', 'coverage model', 'Coverage Model (2)', ...ALL_TAB_NAMES.slice(1)]);
     expect(book.getWorksheet('Sheet1')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1))).toEqual([
       ['Region', 'Owner', 'Target'],
       ['EMEA', 'Kim', 1200],

@@ -10,6 +10,9 @@ describe('listTabs', () => {
     expect(listTabs()).toEqual([
       { key: 'coverage-model', title: 'Coverage Model', supporting: false },
       { key: 'board-report', title: 'Board Report', supporting: false },
+      { key: 'health-scores', title: 'Health Scores', supporting: false },
+      { key: 'mrr-movements', title: 'MRR Movements', supporting: false },
+      { key: 'cohorts', title: 'Cohorts', supporting: false },
       { key: 'definitions', title: 'Definitions', supporting: false },
       { key: 'data', title: 'Data', supporting: true },
     ]);

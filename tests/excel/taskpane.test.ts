@@ -9,6 +9,7 @@ import { extname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { accountGrid, subscriptionGrid } from '../helpers/excel-data';
+import { BUTTON_TAB_NAMES } from '../helpers/tab-names';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'excel-addin', 'dist');
@@ -64,7 +65,7 @@ describe('Excel task pane (headless Chromium)', () => {
   });
 
   it('loads with the tab buttons of TAB_BUILDERS (Data comes along)', async () => {
-    expect(await page.$$eval('#tab-buttons button', (bs) => bs.map((b) => b.textContent))).toEqual(['Coverage Model', 'Board Report', 'Definitions']);
+    expect(await page.$$eval('#tab-buttons button', (bs) => bs.map((b) => b.textContent))).toEqual(BUTTON_TAB_NAMES);
   });
 
   it('reads the selection regions, shows the mapping and takes a correction', async () => {

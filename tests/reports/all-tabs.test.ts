@@ -3,6 +3,7 @@ import { GENERATED_MARKER } from '../../core/src/reports/tab-model';
 import type { TabDescription } from '../../core/src/reports/tab-model';
 import { fieldCaseF12, sevenAccounts } from './fixtures';
 import { allCells, evaluate, formulaCells, parseA1, sameValue } from './helpers';
+import { ALL_TAB_NAMES } from '../helpers/tab-names';
 
 const PORTABLE = new Set([
   'SUM', 'SUMIFS', 'COUNTIFS', 'AVERAGEIFS', 'SUMPRODUCT', 'INDEX', 'MATCH',
@@ -20,9 +21,9 @@ function functionNames(formula: string): string[] {
 describe.each(Object.entries(models))('every tab (%s)', (_name, model) => {
   const tabs = buildAllTabs(model);
 
-  it('comes in the fixed order Coverage Model, Board Report, Definitions, Data, as the registry lists them', () => {
-    expect(tabs.map((t) => t.name)).toEqual(['Coverage Model', 'Board Report', 'Definitions', 'Data']);
-    expect(tabs.map((t) => t.key)).toEqual(['coverage-model', 'board-report', 'definitions', 'data']);
+  it('comes in the order reports.md lists the tabs, as the registry does', () => {
+    expect(tabs.map((t) => t.name)).toEqual(ALL_TAB_NAMES);
+    expect(tabs.map((t) => t.key)).toEqual(['coverage-model', 'board-report', 'health-scores', 'mrr-movements', 'cohorts', 'definitions', 'data']);
     expect(TAB_BUILDERS.map((b) => [b.key, b.title])).toEqual(tabs.map((t) => [t.key, t.name]));
   });
 

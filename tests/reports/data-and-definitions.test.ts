@@ -46,8 +46,8 @@ describe('Data tab', () => {
     expect(cellAt(tab, 'B8')).toEqual({ value: '@Acme 1' });
     const tabs = buildAllTabs(model);
     const value = evaluate(tabs, { arrayArithmetic: true });
-    expect(value(tabs[3], 6, 1)).toBe(INJECTION_NAME);
-    expect(value(tabs[3], 7, 1)).toBe('@Acme 1');
+    expect(value(tabs.find((t) => t.key === 'data')!, 6, 1)).toBe(INJECTION_NAME);
+    expect(value(tabs.find((t) => t.key === 'data')!, 7, 1)).toBe('@Acme 1');
   });
 
   it('gives other tabs absolute, bounded ranges over exactly the account rows', () => {

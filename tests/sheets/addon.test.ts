@@ -83,7 +83,7 @@ describe('google.script.run targets', () => {
     const init = server.csSidebarInit();
     assertScriptRunLegal(init);
     if (!init.ok) throw new Error(init.error);
-    expect(init.tabs.map((t) => t.key)).toEqual(['coverage-model', 'board-report', 'definitions', 'data']);
+    expect(init.tabs.map((t) => t.key)).toEqual(['coverage-model', 'board-report', 'health-scores', 'mrr-movements', 'cohorts', 'definitions', 'data']);
     expect(init.kinds.map((k) => k.kind)).toEqual(['accounts', 'subscriptions', 'tickets', 'usage', 'churnEvents']);
     expect(init.sources.sheets.map((s) => s.name)).toEqual(['Accounts', 'Subscriptions', 'Notes']);
     expect(init.sources.sheets[1]).toMatchObject({ rows: 5, columns: 5, headers: ['Sub ID', 'Customer ID', 'Started', 'Cancelled At', 'Monthly Revenue'] });

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import * as server from '../../sheets-addon/src/server';
 import { midnightIn } from '../helpers/apps-script-vm';
 import { FakeEnv, assertScriptRunLegal, type FakeSheet } from '../helpers/sheets-fakes';
+import { BUTTON_TAB_NAMES } from '../helpers/tab-names';
 
 const REPO = path.resolve(__dirname, '../..');
 const HTML = path.join(REPO, 'sheets-addon/dist/Sidebar.html');
@@ -160,7 +161,7 @@ maybe('the sidebar in Chromium', () => {
 
     // 4. generate the Board Report: the tabs appear in the (fake) spreadsheet, the sidebar says so
     const buttons = await page.$$eval('#tabs button', (bs) => bs.map((b) => b.textContent));
-    expect(buttons).toEqual(['Generate Coverage Model', 'Generate Board Report', 'Generate Definitions', 'Generate all tabs']);
+    expect(buttons).toEqual([...BUTTON_TAB_NAMES.map((name) => `Generate ${name}`), 'Generate all tabs']);
     await page.click('button[data-tab="board-report"]');
     await page.waitForFunction(() => (document.getElementById('result')?.textContent ?? '').includes('Board Report'));
     expect(await page.$$eval('#result li', (lis) => lis.map((li) => li.textContent))).toEqual(['Board Report (new)', 'Data (new)']);

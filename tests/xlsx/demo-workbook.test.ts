@@ -13,6 +13,7 @@ import { readTable } from '../../cli/src/read-tables';
 import { resolveTabNames } from '../../core/src/reports/tab-names';
 import { recalculate, renderToPng } from '../helpers/libreoffice';
 import { checkFormulas } from '../helpers/formula-check';
+import { ALL_TAB_NAMES } from '../helpers/tab-names';
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'cs-report.xlsx');
@@ -49,9 +50,12 @@ it('recalculates in LibreOffice to core’s figures, cell by cell', async () => 
   expect(arg('--to')).toBe('2025-01-01');
   expect(arg('--accounts')).toBe('samples/ravenstack/accounts.csv');
   const model = buildReportModel(tables, { from: arg('--from'), to: arg('--to') });
-  const tabs = buildAllTabs(model);
+  const qbr = arg('--qbr');
+  expect(qbr).toBe('A-dcc3f1');
+  const tabs = buildAllTabs(model, { qbrAccountIds: [qbr as string] });
   const names = resolveTabNames(tabs).map((d) => d.name);
-  expect(names).toEqual(['Coverage Model', 'Board Report', 'Definitions', 'Data']);
+  // reports.md's tabs, with a QBR and a Success Plan tab for the sample account (Company_314) before Definitions.
+  expect(names).toEqual([...ALL_TAB_NAMES.slice(0, 5), 'QBR - Company_314', 'Success Plan - Company_314', ...ALL_TAB_NAMES.slice(5)]);
 
   const sheets = await recalculate(OUT);
   expect([...sheets.keys()].sort()).toEqual([...names].sort());
@@ -68,5 +72,5 @@ it('recalculates in LibreOffice to core’s figures, cell by cell', async () => 
 
 it('renders every tab to PNG for a person to look at', async () => {
   const pages = await renderToPng(OUT, join(ROOT, 'out', 'render', 'demo'));
-  expect(pages.length).toBeGreaterThanOrEqual(4);
+  expect(pages.length).toBeGreaterThanOrEqual(9);
 });

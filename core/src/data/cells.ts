@@ -4,16 +4,22 @@
  * the shared normalisers (dates.ts, number-text.ts) behind them.
  */
 import { dayFromDate, dayFromExcelSerial, dayFromIso, isoFromDay } from '../dates';
-import { parseNumberText } from '../normalise/number-text';
+import { lastScan, parseNumberText, scanSimpleNumberText } from '../normalise/number-text';
 
 /** Trimmed text of a cell ('' for blank). Numbers keep their plain form; Dates become ISO days. */
 export function cellText(v: unknown, timeZone = 'UTC'): string {
-  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'string') return printableEnds(v) ? v : v.trim();
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : isoFromDay(dayFromDate(v, timeZone));
   return String(v).trim();
+}
+
+/** Both ends are printable ASCII (not a space), so trim() would return the text as is. */
+function printableEnds(v: string): boolean {
+  const a = v.charCodeAt(0), b = v.charCodeAt(v.length - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
 }
 
 export const isBlank = (v: unknown): boolean =>
@@ -48,12 +54,57 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** A cell as a number. null = blank, undefined = not a number. Text goes through parseNumberText. */
 export function readNumber(v: unknown): { value: number; currency: string | null } | null | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? { value: v, currency: null } : undefined;
-  if (typeof v === 'string') {
-    if (PLAIN_NUMBER.test(v)) return { value: Number(v), currency: null };
-    if (v.trim() === '') return null;
-    return parseNumberText(v) ?? undefined;
+  const value = readNumberValue(v);
+  if (numberRead.kind === NUMBER) return { value, currency: numberRead.currency };
+  return numberRead.kind === BLANK_CELL ? null : undefined;
+}
+
+export const NUMBER = 0;
+export const BLANK_CELL = 1;
+export const NOT_A_NUMBER = 2;
+
+/** What the last readNumberValue found (an out-parameter, so reading a million cells allocates nothing). */
+export const numberRead: { kind: typeof NUMBER | typeof BLANK_CELL | typeof NOT_A_NUMBER; currency: string | null } = {
+  kind: NUMBER,
+  currency: null,
+};
+
+/**
+ * readNumber without an object per cell: the value, with numberRead.kind NUMBER and
+ * numberRead.currency set; or NaN with numberRead.kind BLANK_CELL or NOT_A_NUMBER.
+ */
+export function readNumberValue(v: unknown): number {
+  numberRead.currency = null;
+  if (typeof v === 'number') {
+    numberRead.kind = Number.isFinite(v) ? NUMBER : NOT_A_NUMBER;
+    return v;
   }
-  if (v === null || v === undefined) return null;
-  return undefined;
+  if (typeof v === 'string') {
+    // "213", "$6,060", "1,234.5": the common shapes of number text, without a regex or the general parser
+    // (for plain digits this is Number(v), as PLAIN_NUMBER below gives).
+    const simple = scanSimpleNumberText(v);
+    if (simple === simple) {
+      numberRead.kind = NUMBER;
+      numberRead.currency = lastScan.currency;
+      return simple;
+    }
+    if (PLAIN_NUMBER.test(v)) {
+      numberRead.kind = NUMBER;
+      return Number(v);
+    }
+    if (v.trim() === '') {
+      numberRead.kind = BLANK_CELL;
+      return NaN;
+    }
+    const parsed = parseNumberText(v);
+    if (parsed === null) {
+      numberRead.kind = NOT_A_NUMBER;
+      return NaN;
+    }
+    numberRead.kind = NUMBER;
+    numberRead.currency = parsed.currency;
+    return parsed.value;
+  }
+  numberRead.kind = v === null || v === undefined ? BLANK_CELL : NOT_A_NUMBER;
+  return NaN;
 }

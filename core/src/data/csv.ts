@@ -40,40 +40,73 @@ const INTERN_MIN = 65536;
 class InternTable {
   size = 0;
   private mask = 1023;
-  private hashes = new Int32Array(1024);
+  /** The hash with its low bit set (`h | 1`), so 0 marks an empty slot without reading `values`. */
+  private keys = new Int32Array(1024);
   private values: (string | undefined)[] = new Array(1024);
+  /** The value returned last: exports sorted by account or date repeat it row after row. */
+  private last = '';
+  private lastKey = 0;
 
   get(text: string, start: number, end: number, h: number): string {
     const len = end - start;
-    let idx = h & this.mask;
+    const key = h | 1;
+    const last = this.last;
+    if (key === this.lastKey && last.length === len && sameChars(text, start, last)) return last;
+    let idx = mix(key) & this.mask;
     for (;;) {
-      const v = this.values[idx];
-      if (v === undefined) break;
-      if (this.hashes[idx] === h && v.length === len && text.startsWith(v, start)) return v;
+      const k = this.keys[idx];
+      if (k === 0) break;
+      if (k === key) {
+        const v = this.values[idx] as string;
+        if (v.length === len && sameChars(text, start, v)) {
+          this.last = v;
+          this.lastKey = key;
+          return v;
+        }
+      }
       idx = (idx + 1) & this.mask;
     }
     const value = text.slice(start, end);
     this.values[idx] = value;
-    this.hashes[idx] = h;
+    this.keys[idx] = key;
+    this.last = value;
+    this.lastKey = key;
     if (++this.size * 2 > this.mask) this.grow();
     return value;
   }
 
   private grow(): void {
-    const oldValues = this.values, oldHashes = this.hashes;
+    const oldValues = this.values, oldKeys = this.keys;
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
     this.values = new Array(cap);
-    this.hashes = new Int32Array(cap);
-    for (let k = 0; k < oldValues.length; k++) {
-      const v = oldValues[k];
-      if (v === undefined) continue;
-      let idx = oldHashes[k] & this.mask;
-      while (this.values[idx] !== undefined) idx = (idx + 1) & this.mask;
-      this.values[idx] = v;
-      this.hashes[idx] = oldHashes[k];
+    this.keys = new Int32Array(cap);
+    for (let k = 0; k < oldKeys.length; k++) {
+      const key = oldKeys[k];
+      if (key === 0) continue;
+      let idx = mix(key) & this.mask;
+      while (this.keys[idx] !== 0) idx = (idx + 1) & this.mask;
+      this.values[idx] = oldValues[k];
+      this.keys[idx] = key;
     }
   }
+}
+
+/** text[start, start + v.length) equals v (a char loop: startsWith with a position is slow on a long text). */
+function sameChars(text: string, start: number, v: string): boolean {
+  for (let q = 0; q < v.length; q++) if (text.charCodeAt(start + q) !== v.charCodeAt(q)) return false;
+  return true;
+}
+
+/**
+ * Spread the bits of a `h * 31 + c` string hash before masking: sequential ids ("ACC-0" …
+ * "ACC-99999") differ only in their low bits and would fill runs of adjacent slots.
+ */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b);
+  h ^= h >>> 16;
+  return h;
 }
 
 /** Guess the delimiter from the first line (outside quotes): ",", else ";" or tab. */
@@ -103,49 +136,62 @@ export function parseCsvRows(text: string, options: CsvOptions = {}): string[][]
   const rows: string[][] = [];
   const intern = options.intern !== false;
   const tables: (InternTable | null | undefined)[] = [];
-  const push = (row: string[]): void => {
-    if (row.length === 1 && row[0] === '') return; // blank line
-    rows.push(row);
+  // Fields go into one scratch row, copied out at the line end: each stored row is an exact-size array.
+  const fields: string[] = [];
+  let col = 0;
+  const endRow = (): void => {
+    if (!(col === 1 && fields[0] === '')) rows.push(fields.slice(0, col)); // else a blank line
+    col = 0;
   };
 
   let i = first;
-  let row: string[] = [];
   while (i < n) {
     let value: string;
     let c = text.charCodeAt(i);
+    let table = intern ? tables[col] : null;
+    if (table === undefined) table = tables[col] = new InternTable();
     if (c === QUOTE) {
       // Quoted field: jump from quote to quote.
       let segStart = i + 1;
       value = '';
-      for (;;) {
-        const q = text.indexOf('"', segStart);
-        if (q === -1) {
-          value += text.slice(segStart);
-          i = n;
+      const q0 = text.indexOf('"', segStart);
+      const after = q0 === -1 ? -1 : text.charCodeAt(q0 + 1);
+      if (table !== null && q0 !== -1 && (q0 + 1 === n || after === DELIM || after === LF || after === CR)) {
+        // The common quoted field ("$6,060"): no doubled quote, nothing after the closing quote.
+        let h = 0;
+        for (let j = segStart; j < q0; j++) h = (Math.imul(h, 31) + text.charCodeAt(j)) | 0;
+        value = table.get(text, segStart, q0, h);
+        if (table.size > INTERN_MIN && table.size > 0.8 * rows.length) tables[col] = null;
+        i = q0 + 1;
+      } else {
+        for (;;) {
+          const q = text.indexOf('"', segStart);
+          if (q === -1) {
+            value += text.slice(segStart);
+            i = n;
+            break;
+          }
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(segStart, q + 1);
+            segStart = q + 2;
+            continue;
+          }
+          value += text.slice(segStart, q);
+          i = q + 1;
           break;
         }
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          value += text.slice(segStart, q + 1);
-          segStart = q + 2;
-          continue;
+        // Anything between the closing quote and the next delimiter is kept as is.
+        let j = i;
+        while (j < n) {
+          c = text.charCodeAt(j);
+          if (c === DELIM || c === LF || c === CR) break;
+          j++;
         }
-        value += text.slice(segStart, q);
-        i = q + 1;
-        break;
+        if (j > i) value += text.slice(i, j);
+        i = j;
       }
-      // Anything between the closing quote and the next delimiter is kept as is.
-      let j = i;
-      while (j < n) {
-        c = text.charCodeAt(j);
-        if (c === DELIM || c === LF || c === CR) break;
-        j++;
-      }
-      if (j > i) value += text.slice(i, j);
-      i = j;
     } else {
       let j = i;
-      let table = intern ? tables[row.length] : null;
-      if (table === undefined) table = tables[row.length] = new InternTable();
       if (table !== null) {
         let h = 0;
         while (j < n) {
@@ -155,7 +201,7 @@ export function parseCsvRows(text: string, options: CsvOptions = {}): string[][]
           j++;
         }
         value = table.get(text, i, j, h);
-        if (table.size > INTERN_MIN && table.size > 0.8 * rows.length) tables[row.length] = null;
+        if (table.size > INTERN_MIN && table.size > 0.8 * rows.length) tables[col] = null;
       } else {
         while (j < n) {
           c = text.charCodeAt(j);
@@ -166,20 +212,19 @@ export function parseCsvRows(text: string, options: CsvOptions = {}): string[][]
       }
       i = j;
     }
-    row.push(value);
+    fields[col++] = value;
     if (i >= n) break;
     c = text.charCodeAt(i);
     i++;
     if (c === DELIM) {
-      if (i >= n) row.push(''); // "a,b," ends with an empty field
+      if (i >= n) fields[col++] = ''; // "a,b," ends with an empty field
       continue;
     }
     // Line end: CRLF, LF or CR.
     if (c === CR && text.charCodeAt(i) === LF) i++;
-    push(row);
-    row = [];
+    endRow();
   }
-  if (row.length > 0) push(row);
+  if (col > 0) endRow();
   return rows;
 }
 

@@ -16,7 +16,7 @@
 import { InputError } from '../errors';
 import { displayValue } from '../normalise/cells';
 import { COMPLEXITY_LEVELS, STRATEGIC_LEVELS } from '../metrics/tiering';
-import { cellText, makeDayReader, readNumber } from './cells';
+import { BLANK_CELL, cellText, makeDayReader, NOT_A_NUMBER, NUMBER, numberRead, readNumberValue } from './cells';
 import { mapRequiredColumns, type ColumnMapping, type ColumnOverrides, type FieldName } from './columns';
 import { FLAG_WORDS, parseFlag } from './flags';
 import {
@@ -77,8 +77,94 @@ class SkipCounter {
 /** Spreadsheet row number of data row i (the header is row 1). */
 const rowNumber = (i: number) => i + 2;
 
+/** A subscription's label: its id, or "row N" when it has none. */
+const rowLabel = (id: string, i: number) => (id !== '' ? id : `row ${rowNumber(i)}`);
+
+/**
+ * Kept rows' labels: the ids' characters in one growing Uint16Array with offsets (and the data
+ * row, for rows without an id). No string per row stays alive; a label is decoded when asked for.
+ */
+class LabelStore {
+  private chars = new Uint16Array(1 << 16);
+  private used = 0;
+  private readonly offsets: Int32Array;
+  private readonly rows: Int32Array;
+  private count = 0;
+  constructor(capacity: number) {
+    this.offsets = new Int32Array(capacity + 1);
+    this.rows = new Int32Array(capacity);
+  }
+  add(id: string, row: number): void {
+    const len = id.length;
+    if (this.used + len > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
+      grown.set(this.chars.subarray(0, this.used));
+      this.chars = grown;
+    }
+    const chars = this.chars;
+    let at = this.used;
+    for (let q = 0; q < len; q++) chars[at++] = id.charCodeAt(q);
+    this.used = at;
+    const k = this.count++;
+    this.offsets[k + 1] = at;
+    this.rows[k] = row;
+  }
+  /** label(k) for the rows added, in order. */
+  finish(): (k: number) => string {
+    const chars = this.chars.slice(0, this.used);
+    const offsets = this.offsets.slice(0, this.count + 1);
+    const rows = this.rows.slice(0, this.count);
+    return (k) => {
+      const from = offsets[k], to = offsets[k + 1];
+      if (to === from) return rowLabel('', rows[k]);
+      let text = '';
+      for (let at = from; at < to; at += 4096) text += String.fromCharCode(...chars.subarray(at, Math.min(to, at + 4096)));
+      return text;
+    };
+  }
+}
+
+/** SubscriptionColumns with `plan` and `label` built from the codes and the label store on first use. */
+function subscriptionColumns(
+  count: number,
+  account: Int32Array,
+  start: Int32Array,
+  end: Int32Array,
+  arr: Float64Array,
+  mrr: Float64Array,
+  seats: Float64Array,
+  planCode: Int32Array | null,
+  plans: string[],
+  labelOf: (k: number) => string,
+): SubscriptionColumns {
+  let plan: string[] | null | undefined;
+  let label: string[] | undefined;
+  return {
+    count,
+    account,
+    start,
+    end,
+    arr,
+    mrr,
+    seats,
+    planCode,
+    plans,
+    labelOf,
+    get plan() {
+      if (plan === undefined) plan = planCode ? Array.from(planCode, (c) => plans[c]) : null;
+      return plan;
+    },
+    get label() {
+      if (label === undefined) label = Array.from({ length: count }, (_, k) => labelOf(k));
+      return label;
+    },
+  };
+}
+
 /** Reads one table's cells with messages that name the file, column and row. */
 class TableReader {
+  /** parseFlag by raw cell text: flag columns hold a handful of distinct (interned) strings. */
+  private readonly flags = new Map<string, boolean | null>();
   constructor(
     readonly table: RawTable,
     readonly mapping: ColumnMapping,
@@ -97,23 +183,33 @@ class TableReader {
   money(row: unknown[], col: number, i: number): number | null {
     if (col < 0) return null;
     const v = row[col];
-    const r = readNumber(v);
-    if (r === null) return null;
-    if (r === undefined) throw new InputError(`${this.where(col, i)}: '${displayValue(v)}' is not an amount`);
-    if (r.value < 0) throw new InputError(`${this.where(col, i)}: amounts cannot be negative ('${displayValue(v)}')`);
-    if (r.currency !== null) this.currency.note(r.currency, this.where(col, i));
-    return r.value;
+    const value = readNumberValue(v);
+    const kind = numberRead.kind;
+    if (kind === BLANK_CELL) return null;
+    if (kind === NOT_A_NUMBER) throw new InputError(`${this.where(col, i)}: '${displayValue(v)}' is not an amount`);
+    if (value < 0) throw new InputError(`${this.where(col, i)}: amounts cannot be negative ('${displayValue(v)}')`);
+    const currency = numberRead.currency;
+    if (currency !== null) this.currency.note(currency, this, col, i);
+    return value;
   }
   /** A plain number (seats, counts, scores), or null when blank or not a number. */
   num(row: unknown[], col: number): number | null {
     if (col < 0) return null;
-    const r = readNumber(row[col]);
-    return r ? r.value : null;
+    const value = readNumberValue(row[col]);
+    return numberRead.kind === NUMBER ? value : null;
   }
   flag(row: unknown[], col: number, i: number): boolean {
     if (col < 0) return false;
-    const f = parseFlag(row[col]);
-    if (f === undefined) throw new InputError(`${this.where(col, i)}: '${displayValue(row[col])}' is not a flag (${FLAG_WORDS})`);
+    const v = row[col];
+    let f: boolean | null | undefined;
+    if (typeof v === 'string') {
+      f = this.flags.get(v);
+      if (f === undefined) {
+        f = parseFlag(v);
+        if (f !== undefined && this.flags.size < 1024) this.flags.set(v, f);
+      }
+    } else f = parseFlag(v);
+    if (f === undefined) throw new InputError(`${this.where(col, i)}: '${displayValue(v)}' is not a flag (${FLAG_WORDS})`);
     return f === true;
   }
   text(row: unknown[], col: number, timeZone: string): string {
@@ -123,9 +219,10 @@ class TableReader {
 
 class CurrencySeen {
   symbol: string | null = null;
-  note(symbol: string, where: string): void {
+  /** The cell's place (reader.where) is only spelled out for the error. */
+  note(symbol: string, reader: TableReader, col: number, i: number): void {
     if (this.symbol === null) this.symbol = symbol;
-    else if (symbol !== this.symbol) throw new InputError(`${where}: mixed currencies: ${this.symbol} and ${symbol}`);
+    else if (symbol !== this.symbol) throw new InputError(`${reader.where(col, i)}: mixed currencies: ${this.symbol} and ${symbol}`);
   }
 }
 
@@ -269,8 +366,13 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     const n = rows.length;
     const account = new Int32Array(n), start = new Int32Array(n), end = new Int32Array(n);
     const arrA = new Float64Array(n), mrrA = new Float64Array(n), seatsA = new Float64Array(n);
-    const plan: string[] | null = sr.col('plan') >= 0 ? [] : null;
-    const label: string[] = [];
+    // Plans are stored as codes (first appearance among kept rows), labels as one string of ids
+    // with offsets: a million kept rows leave no million strings alive once the raw table is dropped.
+    const planCode: Int32Array | null = sr.col('plan') >= 0 ? new Int32Array(n) : null;
+    const plans: string[] = [];
+    const planByText = new Map<string, number>();
+    const planByRaw = new Map<unknown, number>();
+    const labels = new LabelStore(n);
     const [cId, cAcc, cStart, cEnd, cMrr, cArr, cTrial, cSeats, cPlan] = (
       ['subscriptionId', 'accountId', 'startDate', 'endDate', 'mrr', 'arr', 'trial', 'seats', 'plan'] as FieldName[]
     ).map((f) => sr.col(f));
@@ -278,10 +380,12 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     const endCheck = cEnd >= 0 ? new DateColumnCheck(sr, cEnd) : null;
     let k = 0;
     let latest = -Infinity;
+    // The previous row's account cell: exports sorted by account repeat it row after row.
+    let lastRawAcc: unknown = undefined;
+    let lastAcc: { index: number | undefined; text: string } | undefined;
     for (let i = 0; i < n; i++) {
       const row = rows[i];
       const subId = cId >= 0 ? cellText(row[cId]) : '';
-      const rowLabel = subId !== '' ? subId : `row ${rowNumber(i)}`;
       // Amounts and flags are validated on every row, skipped or not.
       const arrCell = sr.money(row, cArr, i);
       const mrrCell = sr.money(row, cMrr, i);
@@ -290,8 +394,10 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
       let acc: number | undefined;
       let accText: string;
       // Cells are often the same string object (csv.ts interns): look the raw cell up first.
-      const cached = typeof rawAcc === 'string' ? rawAccount.get(rawAcc) : undefined;
+      const cached = typeof rawAcc === 'string' ? (rawAcc === lastRawAcc ? lastAcc : rawAccount.get(rawAcc)) : undefined;
       if (cached !== undefined) {
+        lastRawAcc = rawAcc;
+        lastAcc = cached;
         acc = cached.index;
         accText = cached.text;
       } else {
@@ -313,31 +419,32 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
       if (typeof e === 'number' && e > latest) latest = e;
 
       if (accText === '') {
-        skips.add('subscriptions', SKIP_REASONS.missingId, rowLabel);
+        skips.add('subscriptions', SKIP_REASONS.missingId, rowLabel(subId, i));
         continue;
       }
       if (s === null) {
-        skips.add('subscriptions', SKIP_REASONS.missingDate, rowLabel);
+        skips.add('subscriptions', SKIP_REASONS.missingDate, rowLabel(subId, i));
         continue;
       }
       if (s === undefined || e === undefined) {
-        skips.add('subscriptions', SKIP_REASONS.unparsableDate, rowLabel);
+        skips.add('subscriptions', SKIP_REASONS.unparsableDate, rowLabel(subId, i));
         continue;
       }
       if (trial) {
-        skips.add('subscriptions', SKIP_REASONS.trial, rowLabel);
+        skips.add('subscriptions', SKIP_REASONS.trial, rowLabel(subId, i));
         continue;
       }
       // A row with no amount at all (blank cells, or a short row) is not a $0 subscription.
       if (arrCell === null && mrrCell === null) {
-        skips.add('subscriptions', SKIP_REASONS.noAmount, rowLabel);
+        skips.add('subscriptions', SKIP_REASONS.noAmount, rowLabel(subId, i));
         continue;
       }
       const endDay = e === null ? OPEN_END : e;
       if (endDay <= s) {
-        skips.add('subscriptions', SKIP_REASONS.zeroLength, rowLabel);
+        const label = rowLabel(subId, i);
+        skips.add('subscriptions', SKIP_REASONS.zeroLength, label);
         zeroLength.count++;
-        if (zeroLength.examples.length < MAX_EXAMPLES) zeroLength.examples.push(rowLabel);
+        if (zeroLength.examples.length < MAX_EXAMPLES) zeroLength.examples.push(label);
         continue;
       }
       if (acc === undefined) {
@@ -351,24 +458,39 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
       mrrA[k] = mrrCell !== null ? mrrCell : (arrCell as number) / 12;
       const seats = cSeats >= 0 ? sr.num(row, cSeats) : null;
       seatsA[k] = seats === null ? NaN : seats;
-      if (plan) plan.push(cellText(row[cPlan]));
-      label.push(rowLabel);
+      if (planCode) {
+        const rawPlan = row[cPlan];
+        let code = planByRaw.get(rawPlan);
+        if (code === undefined) {
+          const text = cellText(rawPlan);
+          code = planByText.get(text);
+          if (code === undefined) {
+            code = plans.length;
+            plans.push(text);
+            planByText.set(text, code);
+          }
+          if (typeof rawPlan === 'string' && planByRaw.size < 65536) planByRaw.set(rawPlan, code);
+        }
+        planCode[k] = code;
+      }
+      labels.add(subId, i);
       k++;
     }
     startCheck.finish(n);
     if (endCheck && endCheck.nonBlank > 0) endCheck.finish(n);
     latestSubscriptionDay = latest === -Infinity ? null : latest;
-    subscriptions = {
-      count: k,
-      account: account.slice(0, k),
-      start: start.slice(0, k),
-      end: end.slice(0, k),
-      arr: arrA.slice(0, k),
-      mrr: mrrA.slice(0, k),
-      seats: seatsA.slice(0, k),
-      plan,
-      label,
-    };
+    subscriptions = subscriptionColumns(
+      k,
+      account.slice(0, k),
+      start.slice(0, k),
+      end.slice(0, k),
+      arrA.slice(0, k),
+      mrrA.slice(0, k),
+      seatsA.slice(0, k),
+      planCode ? planCode.slice(0, k) : null,
+      plans,
+      labels.finish(),
+    );
   }
 
   /** Resolve an event row's account: index, or −1 (kept) when there is no accounts table, or null (skip). */

@@ -179,10 +179,19 @@ export interface SubscriptionColumns {
   mrr: Float64Array;
   /** NaN where blank or no seats column. */
   seats: Float64Array;
-  /** Plan text per row ('' when blank), or null when the table has no plan column. */
-  plan: string[] | null;
-  /** The subscription id, or "row N" (spreadsheet row number) when there is no id column. */
-  label: string[];
+  /**
+   * Plan per row as an index into `plans`, numbered in order of first appearance; null when the
+   * table has no plan column.
+   */
+  planCode: Int32Array | null;
+  /** The distinct plan texts ('' for blank), by code. */
+  plans: string[];
+  /** Plan text per row ('' when blank), or null when the table has no plan column. Built on first use: prefer planCode. */
+  readonly plan: string[] | null;
+  /** Row k's label: the subscription id, or "row N" (spreadsheet row number) when it has none. */
+  labelOf(k: number): string;
+  /** labelOf for every row. Built on first use: prefer labelOf. */
+  readonly label: string[];
 }
 
 /** Cleaned tickets / survey responses. account is −1 when there is no accounts table and no subscription names the id. */

@@ -7,7 +7,7 @@
  * - an account's cohort is its first month with positive month-end MRR.
  * Cost: O(subscriptions + accounts × months), using a per-account difference array.
  */
-import { dayFromParts, partsFromDay } from '../dates';
+import { dayFromParts } from '../dates';
 import { OPEN_END, type CohortRow, type MonthMovement, type SubscriptionColumns } from './model';
 
 /** Subscriptions grouped by account (CSR): subs of account a are order[offsets[a] .. offsets[a+1]). */
@@ -26,11 +26,65 @@ export function indexSubscriptionsByAccount(subs: SubscriptionColumns, accountCo
   return { offsets, order };
 }
 
-/** Month number (year × 12 + month − 1) of a day. */
+/** Month number (year × 12 + month − 1) of a day: partsFromDay's arithmetic, without its object. */
 export function monthIndexOfDay(day: number): number {
-  const p = partsFromDay(day);
-  return p.year * 12 + p.month - 1;
+  const z = Math.floor(day) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
 }
+
+export interface SubscriptionMonths {
+  /** monthIndexOfDay(start) per subscription. */
+  start: Int32Array;
+  /** monthIndexOfDay(end) per subscription; unused (0) for an open end. */
+  end: Int32Array;
+}
+
+/** The start and end month of every subscription (computed once per model, shared by its users). */
+export function subscriptionMonths(subs: SubscriptionColumns): SubscriptionMonths {
+  const n = subs.count;
+  const start = new Int32Array(n), end = new Int32Array(n);
+  // Days span a few thousand values: a day → month table beats the calendar arithmetic per row.
+  let lo = Infinity, hi = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const s = subs.start[k], e = subs.end[k];
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+    if (e !== OPEN_END) {
+      if (e < lo) lo = e;
+      if (e > hi) hi = e;
+    }
+  }
+  if (n > 0 && hi - lo <= MAX_TABLE_DAYS) {
+    const table = new Int32Array(hi - lo + 1);
+    let m = monthIndexOfDay(lo);
+    let next = firstDayOfMonthIndex(m + 1);
+    for (let d = lo; d <= hi; d++) {
+      if (d >= next) next = firstDayOfMonthIndex(++m + 1);
+      table[d - lo] = m;
+    }
+    for (let k = 0; k < n; k++) {
+      start[k] = table[subs.start[k] - lo];
+      const e = subs.end[k];
+      end[k] = e === OPEN_END ? 0 : table[e - lo];
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      start[k] = monthIndexOfDay(subs.start[k]);
+      const e = subs.end[k];
+      end[k] = e === OPEN_END ? 0 : monthIndexOfDay(e);
+    }
+  }
+  return { start, end };
+}
+
+/** Up to this many days (about 550 years) between the earliest and latest date, months come from a table. */
+const MAX_TABLE_DAYS = 200_000;
 
 /** "YYYY-MM" of a month number. */
 export function monthKeyOfIndex(index: number): string {
@@ -64,6 +118,7 @@ export function monthlyMovements(
   d0: number,
   d1: number,
   index: SubscriptionIndex = indexSubscriptionsByAccount(subs, accountCount),
+  months: SubscriptionMonths = subscriptionMonths(subs),
 ): MonthlyResult {
   const cohortOfAccount = new Int32Array(accountCount).fill(-1);
   // Months m with d0 ≤ lastDay(m) < d1 are exactly monthIndex(d0) ≤ m < monthIndex(d1).
@@ -71,7 +126,7 @@ export function monthlyMovements(
   const mEnd = monthIndexOfDay(d1);
   let m0 = pFirst;
   for (let k = 0; k < subs.count; k++) {
-    const mi = monthIndexOfDay(subs.start[k]);
+    const mi = months.start[k];
     if (mi < m0) m0 = mi;
   }
   const M = Math.max(0, mEnd - m0);
@@ -81,8 +136,8 @@ export function monthlyMovements(
   const from = new Int32Array(subs.count);
   const to = new Int32Array(subs.count);
   for (let k = 0; k < subs.count; k++) {
-    from[k] = monthIndexOfDay(subs.start[k]) - m0;
-    to[k] = subs.end[k] === OPEN_END ? M : Math.min(M, monthIndexOfDay(subs.end[k]) - m0);
+    from[k] = months.start[k] - m0;
+    to[k] = subs.end[k] === OPEN_END ? M : Math.min(M, months.end[k] - m0);
   }
 
   const ending = new Float64Array(M), starting = new Float64Array(M);

@@ -39,7 +39,7 @@ import {
   type SubscriptionColumns,
   type TableKind,
 } from './model';
-import { indexSubscriptionsByAccount, monthIndexOfDay, monthKeyOfIndex, monthlyMovements, type SubscriptionIndex } from './monthly';
+import { indexSubscriptionsByAccount, monthKeyOfIndex, monthlyMovements, subscriptionMonths, type SubscriptionIndex, type SubscriptionMonths } from './monthly';
 import { resolvePeriod } from './period';
 
 export interface BuildOptions extends LoadOptions {
@@ -122,13 +122,26 @@ function emptyTiers(): Record<Tier, { accounts: number; arr: number }> {
   return out;
 }
 
+/** Stable in-place sort for the few subscriptions of one account (the same order as a stable Array#sort). */
+function insertionSort(a: number[], cmp: (x: number, y: number) => number): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(a[j], x) > 0) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
 /** Data-quality checks that need the period-independent subscription index. */
-function dataQuality(data: LoadedData, index: SubscriptionIndex | null): DataQualityReport {
+function dataQuality(data: LoadedData, index: SubscriptionIndex | null, months: SubscriptionMonths | null): DataQualityReport {
   const subs = data.subscriptions;
   const churnedButActive = { count: 0, examples: [] as string[] };
   const overlapping = { count: 0, examples: [] as string[] };
   const withinMonth = { count: 0, examples: [] as string[] };
-  if (subs && index) {
+  if (subs && index && months) {
     const { offsets, order } = index;
     // Churn event at day c, while a subscription that began on or before c is still active on c + 1.
     const ev = data.churnEvents;
@@ -150,16 +163,7 @@ function dataQuality(data: LoadedData, index: SubscriptionIndex | null): DataQua
       }
     }
     // Overlapping subscriptions of the same account and plan (the same account when there is no plan column).
-    const planCode = new Int32Array(subs.count);
-    if (subs.plan) {
-      const codes = new Map<string, number>();
-      for (let k = 0; k < subs.count; k++) {
-        const p = subs.plan[k];
-        let code = codes.get(p);
-        if (code === undefined) codes.set(p, (code = codes.size));
-        planCode[k] = code;
-      }
-    }
+    const planCode = subs.planCode ?? new Int32Array(subs.count);
     const mark = new Uint8Array(subs.count);
     const group: number[] = [];
     const byPlanThenStart = (x: number, y: number) => planCode[x] - planCode[y] || subs.start[x] - subs.start[y];
@@ -173,7 +177,10 @@ function dataQuality(data: LoadedData, index: SubscriptionIndex | null): DataQua
         if (group.length > 0 && byPlanThenStart(group[group.length - 1], k) > 0) sorted = false;
         group.push(k);
       }
-      if (!sorted) group.sort(byPlanThenStart);
+      if (!sorted) {
+        if (group.length <= 16) insertionSort(group, byPlanThenStart);
+        else group.sort(byPlanThenStart);
+      }
       let maxEnd = -Infinity, maxIdx = -1, currentPlan = -1;
       for (const k of group) {
         if (planCode[k] !== currentPlan) {
@@ -194,11 +201,11 @@ function dataQuality(data: LoadedData, index: SubscriptionIndex | null): DataQua
     for (let k = 0; k < subs.count; k++) {
       if (mark[k]) {
         overlapping.count++;
-        if (overlapping.examples.length < MAX_EXAMPLES) overlapping.examples.push(subs.label[k]);
+        if (overlapping.examples.length < MAX_EXAMPLES) overlapping.examples.push(subs.labelOf(k));
       }
-      if (subs.end[k] !== OPEN_END && monthIndexOfDay(subs.start[k]) === monthIndexOfDay(subs.end[k])) {
+      if (subs.end[k] !== OPEN_END && months.start[k] === months.end[k]) {
         withinMonth.count++;
-        if (withinMonth.examples.length < MAX_EXAMPLES) withinMonth.examples.push(subs.label[k]);
+        if (withinMonth.examples.length < MAX_EXAMPLES) withinMonth.examples.push(subs.labelOf(k));
       }
     }
   }
@@ -245,7 +252,8 @@ export function modelFromData(data: LoadedData, inputs: Record<TableKind, boolea
   }
 
   progress('Month by month MRR');
-  const monthly = subs && index ? monthlyMovements(subs, A, d0, d1, index) : null;
+  const months = subs ? subscriptionMonths(subs) : null;
+  const monthly = subs && index && months ? monthlyMovements(subs, A, d0, d1, index, months) : null;
 
   progress('Tiers, segments and retention');
   const accounts: AccountFigures[] = new Array(A);
@@ -327,7 +335,7 @@ export function modelFromData(data: LoadedData, inputs: Record<TableKind, boolea
     accounts,
     metrics,
     bySegment,
-    dataQuality: dataQuality(data, index),
+    dataQuality: dataQuality(data, index, months),
     currency: data.currency,
     inputs,
     data,
@@ -340,14 +348,22 @@ export function modelFromData(data: LoadedData, inputs: Record<TableKind, boolea
 /** Map, clean and compute: the one call the CLI and both sidebars make. */
 export function buildReportModel(tables: InputTables, options: BuildOptions = {}): ReportModel {
   const data = loadTables(tables, options);
-  const inputs: Record<TableKind, boolean> = {
+  return modelFromData(data, inputsOf(tables), options);
+}
+
+/**
+ * Which inputs were given (ReportModel.inputs). With loadTables and modelFromData, this lets a
+ * caller drop its raw tables once they are loaded, before the model is derived:
+ * buildReportModel(t, o) is modelFromData(loadTables(t, o), inputsOf(t), o).
+ */
+export function inputsOf(tables: InputTables): Record<TableKind, boolean> {
+  return {
     accounts: !!tables.accounts,
     subscriptions: !!tables.subscriptions,
     tickets: !!tables.tickets,
     usage: !!tables.usage,
     churnEvents: !!tables.churnEvents,
   };
-  return modelFromData(data, inputs, options);
 }
 
 /** The `metrics --json` object for the given tables and period. */

@@ -24,7 +24,7 @@ export const tooLarge = () => numError('values too large');
 /** N×1 column from per-row results (an empty input gives one blank cell). */
 export function column(rows: number, compute: (row: number) => CellValue): CellValue[][] {
   if (rows === 0) return [['']];
-  const out: CellValue[][] = [];
-  for (let r = 0; r < rows; r++) out.push([compute(r)]);
+  const out: CellValue[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = [compute(r)];
   return out;
 }

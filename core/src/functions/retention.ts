@@ -1,7 +1,7 @@
 /** Revenue retention: NRR, GRR, the cohort ratios, MRR_MOVEMENTS and QUICK_RATIO. */
 import { CellError, div0Error, numError } from '../errors';
 import { cohortSums, grrCohort, logoRetention, nrrCohort } from '../metrics/retention';
-import { CallContext, checkSameShape, readPositionalList, readSum } from '../normalise';
+import { CallContext, checkSameSize, readPositionalValues, readSum } from '../normalise';
 import { finiteOr, noCohort, tooLarge, type CallOptions, type CellValue } from './common';
 
 const nonNegative = { nonNegative: true } as const;
@@ -43,16 +43,16 @@ export function grr(starting: unknown, contraction: unknown, churn: unknown, opt
 }
 
 /** Start/end per account, same shape, no negatives. NaN marks a blank cell. */
-function readPairs(startValues: unknown, endValues: unknown, options?: CallOptions): { start: number[]; end: number[] } | CellError {
+function readPairs(startValues: unknown, endValues: unknown, options?: CallOptions): { start: Float64Array; end: Float64Array } | CellError {
   const ctx = new CallContext(options);
-  const start = readPositionalList(startValues, 'start_values', ctx, nonNegative);
+  const start = readPositionalValues(startValues, 'start_values', ctx, nonNegative);
   if (start instanceof CellError) return start;
-  const end = readPositionalList(endValues, 'end_values', ctx, nonNegative);
+  const end = readPositionalValues(endValues, 'end_values', ctx, nonNegative);
   if (end instanceof CellError) return end;
-  return checkSameShape(start.grid, end.grid) ?? { start: start.values, end: end.values };
+  return checkSameSize(start, end) ?? { start: start.values, end: end.values };
 }
 
-function cohortRatio(kernel: (s: number[], e: number[]) => number) {
+function cohortRatio(kernel: (s: ArrayLike<number>, e: ArrayLike<number>) => number) {
   return (startValues: unknown, endValues: unknown, options?: CallOptions): number | CellError => {
     const pairs = readPairs(startValues, endValues, options);
     if (pairs instanceof CellError) return pairs;

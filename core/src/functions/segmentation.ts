@@ -14,9 +14,9 @@ import {
 } from '../metrics/tiering';
 import {
   CallContext,
-  readColumn,
+  readColumnView,
   readOptionalNumber,
-  readPerRow,
+  readPerRowView,
   readRequiredNumber,
   readScalarNumber,
   readSum,
@@ -25,6 +25,8 @@ import {
 import { column, finiteOr, tooLarge, type CallOptions, type CellValue } from './common';
 
 const nonNegative = { nonNegative: true } as const;
+/** csTier's "this argument is read per row". */
+const NOT_CONSTANT: unique symbol = Symbol('per row');
 
 function readLevel(raw: unknown, name: string, levels: Record<string, TierLevel>, accepted: string, ctx: CallContext): TierLevel | undefined | CellError {
   const word = readWord(raw, name, ctx);
@@ -47,29 +49,53 @@ export function csTier(
   options?: CallOptions,
 ): CellValue[][] | CellError {
   const ctx = new CallContext(options);
-  const arrs = readColumn(arr, 'ARR');
+  const arrs = readColumnView(arr, 'ARR');
   if (arrs instanceof CellError) return arrs;
   const n = arrs.rows;
   const perRow = [
-    readPerRow(complexity, 'complexity', arrs),
-    readPerRow(strategicValue, 'strategic_value', arrs),
-    readPerRow(highFrom, 'high_from', arrs),
-    readPerRow(lowFrom, 'low_from', arrs),
+    readPerRowView(complexity, 'complexity', arrs),
+    readPerRowView(strategicValue, 'strategic_value', arrs),
+    readPerRowView(highFrom, 'high_from', arrs),
+    readPerRowView(lowFrom, 'low_from', arrs),
   ];
-  for (const p of perRow) if (p instanceof CellError) return p;
-  const [cx, sv, hi, lo] = perRow as ((row: number) => unknown)[];
+  const accessors: ((row: number) => unknown)[] = [];
+  const constants: unknown[] = [];
+  for (const p of perRow) {
+    if (p instanceof CellError) return p;
+    const { view, constant } = p;
+    accessors.push(view ? (row) => view.at(row, 0) : () => constant);
+    constants.push(view ? NOT_CONSTANT : constant);
+  }
+  const [cx, sv, hi, lo] = accessors;
+  // One value for every row (the usual case: omitted) is read once, when reading it cannot touch the
+  // call's currency state (a blank or a plain number; a word) and gives no error; else it is read per row.
+  const constant = (i: number): unknown => constants[i];
+  const plainNumber = (raw: unknown) => raw === undefined || raw === null || raw === '' || (typeof raw === 'number' && Number.isFinite(raw));
+  const plainWord = (raw: unknown) => raw === undefined || raw === null || typeof raw === 'string';
+  const once = <T,>(raw: unknown, plain: (raw: unknown) => boolean, read: () => T | CellError): T | typeof NOT_CONSTANT => {
+    if (raw === NOT_CONSTANT || !plain(raw)) return NOT_CONSTANT;
+    const v = read();
+    return v instanceof CellError ? NOT_CONSTANT : v;
+  };
+  const hiOnce = once(constant(2), plainNumber, () => readOptionalNumber(constant(2), 'high_from', DEFAULT_HIGH_FROM, ctx, nonNegative));
+  const loOnce = once(constant(3), plainNumber, () => readOptionalNumber(constant(3), 'low_from', DEFAULT_LOW_FROM, ctx, nonNegative));
+  const cxOnce = once(constant(0), plainWord, () => readLevel(constant(0), 'complexity', COMPLEXITY_LEVELS, 'High, Medium or Low', ctx));
+  const svOnce = once(constant(1), plainWord, () =>
+    readLevel(constant(1), 'strategic_value', STRATEGIC_LEVELS, 'High, High potential, Standard or Transactional', ctx),
+  );
   return column(n, (r) => {
-    const value = readScalarNumber(arrs.cells[r], 'ARR', ctx, nonNegative);
+    const value = readScalarNumber(arrs.at(r, 0), 'ARR', ctx, nonNegative);
     if (value === null) return '';
     if (value instanceof CellError) return value;
-    const high = readOptionalNumber(hi(r), 'high_from', DEFAULT_HIGH_FROM, ctx, nonNegative);
+    const high = hiOnce !== NOT_CONSTANT ? hiOnce : readOptionalNumber(hi(r), 'high_from', DEFAULT_HIGH_FROM, ctx, nonNegative);
     if (high instanceof CellError) return high;
-    const low = readOptionalNumber(lo(r), 'low_from', DEFAULT_LOW_FROM, ctx, nonNegative);
+    const low = loOnce !== NOT_CONSTANT ? loOnce : readOptionalNumber(lo(r), 'low_from', DEFAULT_LOW_FROM, ctx, nonNegative);
     if (low instanceof CellError) return low;
     if (low > high) return numError(`low_from (${low}) must not exceed high_from (${high})`);
-    const c = readLevel(cx(r), 'complexity', COMPLEXITY_LEVELS, 'High, Medium or Low', ctx);
+    const c = cxOnce !== NOT_CONSTANT ? cxOnce : readLevel(cx(r), 'complexity', COMPLEXITY_LEVELS, 'High, Medium or Low', ctx);
     if (c instanceof CellError) return c;
-    const s = readLevel(sv(r), 'strategic_value', STRATEGIC_LEVELS, 'High, High potential, Standard or Transactional', ctx);
+    const s =
+      svOnce !== NOT_CONSTANT ? svOnce : readLevel(sv(r), 'strategic_value', STRATEGIC_LEVELS, 'High, High potential, Standard or Transactional', ctx);
     if (s instanceof CellError) return s;
     return tierName(raisedTierLevel(baseTierLevel(value, high, low), c, s));
   });

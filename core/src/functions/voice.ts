@@ -1,7 +1,7 @@
 /** Customer voice: NPS, CSAT, CSAT_MEAN, CES over counted score lists. */
 import { CellError, div0Error, numError } from '../errors';
 import { csatShareOfScores, meanOfScores, npsOfScores } from '../metrics/voice';
-import { CallContext, readCountedList, readOptionalNumber } from '../normalise';
+import { CallContext, readCountedValues, readOptionalNumber } from '../normalise';
 import { finiteOr, tooLarge, type CallOptions } from './common';
 
 export const DEFAULT_CSAT_SCALE = 5;
@@ -12,10 +12,12 @@ const noAnswers = () => div0Error('no numeric scores');
 
 /** 100 × (promoters − detractors) / answered. Scores must be whole numbers 0–10. */
 export function nps(scores: unknown, options?: CallOptions): number | CellError {
-  const values = readCountedList(scores, new CallContext(options));
+  const values = readCountedValues(scores, new CallContext(options));
   if (values instanceof CellError) return values;
-  const bad = values.find((s) => !Number.isInteger(s) || s < 0 || s > 10);
-  if (bad !== undefined) return numError(`NPS scores must be whole numbers from 0 to 10, not ${bad}`);
+  for (let i = 0; i < values.length; i++) {
+    const s = values[i];
+    if (!Number.isInteger(s) || s < 0 || s > 10) return numError(`NPS scores must be whole numbers from 0 to 10, not ${s}`);
+  }
   if (values.length === 0) return noAnswers();
   return npsOfScores(values);
 }
@@ -29,12 +31,14 @@ function readScale(arg: unknown, defaultValue: number, ctx: CallContext): number
 }
 
 /** Answered scores, each a whole number in 1..scale (or any number in [1, scale] when `wholeOnly` is false). */
-function readScores(scores: unknown, scale: number, ctx: CallContext, wholeOnly: boolean): number[] | CellError {
-  const values = readCountedList(scores, ctx);
+function readScores(scores: unknown, scale: number, ctx: CallContext, wholeOnly: boolean): Float64Array | CellError {
+  const values = readCountedValues(scores, ctx);
   if (values instanceof CellError) return values;
-  const bad = values.find((s) => (wholeOnly && !Number.isInteger(s)) || s < 1 || s > scale);
-  if (bad !== undefined) {
-    return numError(wholeOnly ? `scores must be whole numbers from 1 to ${scale}, not ${bad}` : `scores must be from 1 to ${scale}, not ${bad}`);
+  for (let i = 0; i < values.length; i++) {
+    const bad = values[i];
+    if ((wholeOnly && !Number.isInteger(bad)) || bad < 1 || bad > scale) {
+      return numError(wholeOnly ? `scores must be whole numbers from 1 to ${scale}, not ${bad}` : `scores must be from 1 to ${scale}, not ${bad}`);
+    }
   }
   if (values.length === 0) return noAnswers();
   return values;

@@ -1,5 +1,5 @@
 /** The normaliser: host argument shapes → clean values. See readers.ts and cells.ts. */
-export { parseNumberText, type ParsedNumberText } from './number-text';
+export { parseNumberText, scanSimpleNumberText, lastScan, type ParsedNumberText } from './number-text';
 export {
   normaliseCell,
   cellErrorFromCode,
@@ -16,7 +16,13 @@ export {
   positionOf,
   CallContext,
   readCountedList,
+  readCountedValues,
   readPositionalList,
+  readPositionalValues,
+  readColumnView,
+  readPerRowView,
+  checkSameSize,
+  ArgView,
   readNumberCell,
   readSum,
   singleValue,

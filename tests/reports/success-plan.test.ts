@@ -1,0 +1,189 @@
+/**
+ * Success Plan – account on a small hand-made data set read through the real loader
+ * (figures worked out by hand from the CSV text below).
+ */
+import { parseCsv } from '../../core/src/data/csv';
+import { buildReportModel } from '../../core/src/data/report-model';
+import type { ReportModel } from '../../core/src/data/model';
+import { InputError } from '../../core/src/errors';
+import { buildAllTabs, buildSuccessPlan } from '../../core/src/reports';
+import { legalTabName } from '../../core/src/reports/tab-names';
+import type { Cell, TabDescription } from '../../core/src/reports/tab-model';
+import { evaluate, formulaCells, rowOf, sameValue } from './helpers';
+
+const INJECTION = '=HYPERLINK("http://x.test","y")';
+const F20_NAME = "101 - 7:30AM - Acme 1'";
+const LONG_NAME = 'Northwind Traders International Holdings'; // 40 characters
+
+/** Excel serials: 2024-12-31 = 45657 (2025-01-01 = 45658). */
+const SERIAL = { '2024-12-01': 45627, '2024-12-31': 45657, '2025-01-30': 45687, '2025-02-15': 45703 } as const;
+
+/**
+ * Calendar 2024. A-1 "Acme Corp" (Enterprise, Alice, renews 2025-02-15): 100,000 ARR on 10 seats,
+ * then from 2024-07-01 150,000 on 15 seats. Tickets in 2024 scored 5, 4, 2 (the 2 on 2024-11-20,
+ * escalated) → mean 11/3. Usage Nov–Dec: 3 features, 60 uses, 3 errors.
+ * Health over 2024-10-03..2024-12-31: adoption 100, support 0, satisfaction 0, stability 95 → 48.75.
+ */
+function handModel(): ReportModel {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return buildReportModel(
+    {
+      accounts: parseCsv(
+        [
+          'account_id,account_name,csm,renewal_date,segment',
+          'A-1,Acme Corp,Alice,2025-02-15,Enterprise',
+          `A-2,${q(INJECTION)},Bob,,SMB`,
+          `A-3,${q(F20_NAME)},,,`,
+          `A-4,${LONG_NAME},,,`,
+        ].join('\n'),
+        'accounts.csv',
+      ),
+      subscriptions: parseCsv(
+        [
+          'subscription_id,account_id,start_date,end_date,plan,seats,arr',
+          'S-1,A-1,2023-01-01,2024-07-01,Basic,10,100000',
+          'S-2,A-1,2024-07-01,,Pro,15,150000',
+          'S-3,A-2,2023-06-01,,Basic,5,20000',
+          'S-4,A-3,2024-03-01,,Basic,3,5000',
+          'S-5,A-4,2023-01-01,2024-06-01,Basic,2,8000',
+        ].join('\n'),
+        'subscriptions.csv',
+      ),
+      tickets: parseCsv(
+        [
+          'ticket_id,account_id,submitted_at,satisfaction_score,escalation_flag',
+          'T-1,A-1,2024-01-15,5,FALSE',
+          'T-2,A-1,2024-02-10,4,TRUE',
+          'T-3,A-1,2024-11-20,2,TRUE',
+          'T-4,A-1,2024-12-05,,FALSE',
+          'T-6,A-2,2024-05-05,3,FALSE',
+        ].join('\n'),
+        'tickets.csv',
+      ),
+      usage: parseCsv(
+        [
+          'usage_id,account_id,usage_date,feature_name,usage_count,error_count',
+          'U-1,A-1,2024-01-05,reports,10,0',
+          'U-4,A-1,2024-11-10,reports,20,2',
+          'U-5,A-1,2024-12-01,api,30,0',
+          'U-6,A-1,2024-12-15,export,10,1',
+          'U-8,A-2,2024-12-01,reports,5,5',
+        ].join('\n'),
+        'usage.csv',
+      ),
+    },
+    { from: '2024-01-01', to: '2025-01-01' },
+  );
+}
+
+const value = (c: Cell | null | undefined) => (c?.formula !== undefined ? c.expected : c?.value ?? null);
+
+describe('Success Plan – account (hand-made data, calendar 2024)', () => {
+  const model = handModel();
+  const tab = buildSuccessPlan(model, 'A-1');
+  const data = buildAllTabs(model).find((t) => t.key === 'data')!;
+
+  it('is named and keyed for the account, with the shared title block and a frozen header row', () => {
+    expect(tab.name).toBe('Success Plan - Acme Corp');
+    expect(tab.key).toBe('success-plan-a-1');
+    expect(tab.rows[0][0]).toEqual({ value: 'Success Plan – Acme Corp', style: 'title' });
+    expect(tab.rows[1][0]?.value).toBe('As of 2024-12-31 (period from 2024-01-01 to 2025-01-01, 12 months)');
+    for (const c of tab.rows[tab.frozenRows - 1].filter((x) => x)) expect(c?.style).toBe('header');
+  });
+
+  it('is pre-filled from the data: ARR (Data tab), tier, health, renewal date', () => {
+    const strip = tab.rows[tab.frozenRows].map(value);
+    expect(strip).toEqual(['Acme Corp', 'A-1', 'Enterprise', 'High Touch', 'Alice', 150_000, 48.75, SERIAL['2025-02-15']]);
+    const dataRow = data.rows.findIndex((r) => r[0]?.value === 'A-1');
+    expect(tab.rows[tab.frozenRows][5]?.formula).toBe(`{{sheet:data}}!$H$${dataRow + 1}`);
+    expect(tab.rows[tab.frozenRows][7]?.format).toBe('yyyy-mm-dd');
+    expect(value(tab.rows[rowOf(tab, 'As-of date')][1])).toBe(SERIAL['2024-12-31']);
+  });
+
+  it('has the four sections with objective, owner, due date and status rows', () => {
+    const sections = tab.rows.filter((r) => r[0]?.style === 'section').map((r) => r[0]?.value);
+    expect(sections).toEqual([
+      'Define: agree on success criteria',
+      'Deliver: implementation and onboarding',
+      'Demonstrate: prove value with metrics',
+      'Develop: expand usage and outcomes',
+      'Value metrics',
+    ]);
+    const renewal = tab.rows[rowOf(tab, 'Renewal plan ahead of 2025-02-15')];
+    // Due 90 days before the renewal, but at least 30 days after the as-of date: 2025-01-30.
+    expect(renewal.slice(0, 5).map(value)).toEqual(['Renewal plan ahead of 2025-02-15', 'Alice', SERIAL['2025-01-30'], 'Not started', 'Renewal signed']);
+    expect(rowOf(tab, 'Recovery plan for Red health: Support, Satisfaction')).toBeGreaterThan(0);
+    expect(rowOf(tab, 'Roll out to all 15 licensed seats')).toBeGreaterThan(0);
+    expect(rowOf(tab, 'Grow ARR to 115,000 (segment NRR target)')).toBeGreaterThan(0);
+  });
+
+  it('makes every status a dropdown of Not started / On track / At risk / Done', () => {
+    expect(tab.dropdowns).toHaveLength(4);
+    for (const d of tab.dropdowns) {
+      expect(d.options).toEqual(['Not started', 'On track', 'At risk', 'Done']);
+      expect(d.range).toMatch(/^D\d+:D\d+$/);
+    }
+  });
+
+  it('highlights overdue rows that are not Done, against the as-of date cell (portable, no TODAY)', () => {
+    const overdue = tab.conditionalFormats.filter((c) => c.kind === 'formula');
+    expect(overdue).toHaveLength(4);
+    const asOf = rowOf(tab, 'As-of date') + 1;
+    const f = overdue[0];
+    if (f.kind !== 'formula') throw new Error('unreachable');
+    const first = Number(/^A(\d+):E\d+$/.exec(f.range)![1]);
+    expect(f.formula).toBe(`AND($C${first}<>"",$C${first}<$B$${asOf},$D${first}<>"Done")`);
+    expect(f.formula).not.toMatch(/TODAY|NOW/);
+
+    // Evaluate the rule on the range's first row: due 2024-12-01 (before the as-of date) and not Done.
+    const probe = (due: number | null, status: string): unknown => {
+      const rows = tab.rows.map((r) => [...r]);
+      rows[first - 1][2] = { value: due };
+      rows[first - 1][3] = { value: status };
+      rows[first - 1][9] = { formula: f.formula, expected: null };
+      const t: TabDescription = { ...tab, rows };
+      return evaluate([t, data], { arrayArithmetic: false })(t, first - 1, 9);
+    };
+    expect(probe(SERIAL['2024-12-01'], 'On track')).toBe(true);
+    expect(probe(SERIAL['2024-12-01'], 'Not started')).toBe(true);
+    expect(probe(SERIAL['2024-12-01'], 'Done')).toBe(false);
+    expect(probe(SERIAL['2024-12-31'], 'At risk')).toBe(false); // due on the as-of date: not yet overdue
+    expect(probe(SERIAL['2025-01-30'], 'At risk')).toBe(false);
+    expect(probe(null, 'At risk')).toBe(false);
+    // As generated, every due date lies after the as-of date: nothing is highlighted.
+    expect(probe(value(tab.rows[first - 1][2]) as number, 'Not started')).toBe(false);
+  });
+
+  it('shows value metrics with baseline / target / actual and a status', () => {
+    const m = (label: string) => tab.rows[rowOf(tab, label)].slice(1, 5).map(value);
+    expect(m('ARR (from the Data tab)')).toEqual([100_000, 115_000, 150_000, 'Met']);
+    expect(m('Seats')).toEqual([10, null, 15, 'Set a target']);
+    expect(m('Health score (0–100)')).toEqual([null, 70, 48.75, 'Behind']);
+    expect(m('CSAT mean (of 5), tickets in the period')).toEqual([null, 4, 11 / 3, 'Behind']);
+  });
+
+  it('writes formulas a spreadsheet computes to core’s figures (HyperFormula)', () => {
+    const ev = evaluate([tab, data], { arrayArithmetic: false });
+    const cells = formulaCells([tab]);
+    expect(cells.length).toBeGreaterThanOrEqual(6);
+    const wrong = cells.map(({ row, col, cell }) => ({ row, col, formula: cell.formula, expected: cell.expected, got: ev(tab, row, col) })).filter((x) => !sameValue(x.got, x.expected));
+    expect(wrong).toEqual([]);
+  });
+
+  it('rejects an unknown id', () => {
+    expect(() => buildSuccessPlan(model, 'A-xyz')).toThrow(InputError);
+    expect(() => buildSuccessPlan(model, 'A-xyz')).toThrow('--qbr A-xyz: no account with that id');
+  });
+
+  it('names the tab by the tab-name rules (F20) and keeps a formula-looking name as text (F22)', () => {
+    const f20 = buildSuccessPlan(model, 'A-3');
+    expect(f20.name).toBe(legalTabName(`Success Plan - ${F20_NAME}`));
+    expect(f20.name).toBe('Success Plan - 101 - 7-30AM - A');
+    const long = buildSuccessPlan(model, 'A-4');
+    expect(long.name).toBe('Success Plan - Northwind Trader');
+    const inj = buildSuccessPlan(model, 'A-2');
+    const cells = inj.rows.flat().filter((c) => c?.value === INJECTION);
+    expect(cells).toHaveLength(1);
+    expect(cells[0]?.formula).toBeUndefined();
+  });
+});
