@@ -28,6 +28,7 @@ import {
 } from '../../../core/src/reports/render-plan';
 import { GENERATED_MARKER, type TabDescription } from '../../../core/src/reports/tab-model';
 import { sameTabName, type ExistingTab } from '../../../core/src/reports/tab-names';
+import { columnLetters } from '../../../core/src/reports/a1';
 
 export interface RenderOptions extends RenderPlanOptions {
   onProgress?: (message: string) => void;
@@ -134,7 +135,7 @@ function queueTabSetup(context: Excel.RequestContext, sheet: Excel.Worksheet, pl
       const list = sheet.getRangeByIndexes(0, col, d.options.length, 1);
       list.formulas = d.options.map((o) => [o.startsWith("'") || /^[=+\-@#\d]/.test(o) ? `'${o}` : o]);
       list.getEntireColumn().columnHidden = true;
-      source = `=$${colLetters(col)}$1:$${colLetters(col)}$${d.options.length}`;
+      source = `=$${columnLetters(col)}$1:$${columnLetters(col)}$${d.options.length}`;
     }
     sheet.getRange(d.range).dataValidation.rule = { list: { inCellDropDown: true, source } };
   }
@@ -157,17 +158,6 @@ function queueTabSetup(context: Excel.RequestContext, sheet: Excel.Worksheet, pl
   layout.orientation = (plan.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (plan.print.titleRows > 0) layout.setPrintTitleRows(`$1:$${plan.print.titleRows}`);
-}
-
-function colLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /** Clear a sheet of ours whole before it is redrawn. `charts` were loaded beforehand. */
