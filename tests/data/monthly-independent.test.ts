@@ -11,42 +11,11 @@ import { join } from 'node:path';
 import type { RawTable } from '../../core/src/data/model';
 import { buildReportModel } from '../../core/src/data/report-model';
 import { ravenstackModel } from '../helpers/ravenstack';
+import { monthlyCaseSubscriptions } from './fixtures';
 
 // ------------------------------------------------------------------------------------------
-// 1. Hand-made: period 2024-01-01 to 2024-07-01 (January to June).
+// 1. Hand-made: period 2024-01-01 to 2024-07-01 (January to June); the table is in ./fixtures.ts.
 
-/**
- * Month-end MRR per account (subscriptions active on the month's last day, start ≤ day < end):
- *            Nov23 Dec23  Jan  Feb  Mar  Apr  May  Jun
- *   A          100   100  100  100  150  150  100  100   (+50 from 2024-03-10 to 2024-05-20)
- *   B            –     –  200  200    0    0   80   80   (ends 2024-03-31: not active on Mar 31; back 2024-05-01)
- *   C            –     –    –  300  300  120  120  120   (300 until 2024-04-15, then 120)
- *   D            –     –    –    –    –    –    –   40   (trial skipped; 2024-03-03→03-25 never at a month-end; starts Jun 30)
- *   E            –     –   70    0    –    –    –    –   (2024-01-31 → 2024-02-01: one day, on Jan 31)
- *   ending     100   100  370  600  450  270  300  340
- * Movements: Jan new 270 (B, E); Feb new 300 (C), churn 70 (E); Mar expansion 50 (A), churn 200 (B);
- * Apr contraction 180 (C); May contraction 50 (A), reactivation 80 (B); Jun new 40 (D).
- * Cohorts: 2023-11 A; 2024-01 B+E: 270, 200, 0, 0, 80, 80 (logos 2, 1, 0, 0, 1, 1);
- * 2024-02 C: 300, 300, 120, 120, 120; 2024-06 D: 40.
- */
-function handMadeSubscriptions(): RawTable {
-  return {
-    source: 'hand-made.csv',
-    headers: ['subscription_id', 'account_id', 'start_date', 'end_date', 'mrr_amount', 'is_trial'],
-    rows: [
-      ['S1', 'A', '2023-11-15', '', '100', 'FALSE'],
-      ['S2', 'A', '2024-03-10', '2024-05-20', '50', 'FALSE'],
-      ['S3', 'B', '2024-01-05', '2024-03-31', '200', 'FALSE'],
-      ['S4', 'B', '2024-05-01', '', '80', 'FALSE'],
-      ['S5', 'C', '2024-02-10', '2024-04-15', '300', 'FALSE'],
-      ['S6', 'C', '2024-04-15', '', '120', 'FALSE'],
-      ['S7', 'D', '2024-01-01', '', '999', 'TRUE'],
-      ['S8', 'D', '2024-03-03', '2024-03-25', '500', 'FALSE'],
-      ['S9', 'D', '2024-06-30', '', '40', 'FALSE'],
-      ['S10', 'E', '2024-01-31', '2024-02-01', '70', 'FALSE'],
-    ],
-  };
-}
 
 const HAND_MONTHS = [
   { month: '2024-01', starting: 100, new: 270, expansion: 0, contraction: 0, churn: 0, reactivation: 0, ending: 370, activeAccounts: 3, newAccounts: 2, churnedAccounts: 0, reactivatedAccounts: 0 },
@@ -65,7 +34,7 @@ const HAND_COHORTS = [
 ];
 
 function handMadeModel() {
-  return buildReportModel({ subscriptions: handMadeSubscriptions() }, { from: '2024-01-01', to: '2024-07-01' });
+  return buildReportModel({ subscriptions: monthlyCaseSubscriptions() }, { from: '2024-01-01', to: '2024-07-01' });
 }
 
 describe('month-by-month MRR of a hand-made subscriptions table', () => {

@@ -18,23 +18,10 @@ import { FORMATS } from '../../core/src/reports/tab-model';
 import type { TabDescription } from '../../core/src/reports/tab-model';
 import { fieldCaseF12, sevenAccounts } from './fixtures';
 import { cellAt, evaluate, formulaCells, rowOf, sameValue } from './helpers';
+import { monthlyCaseSubscriptions } from '../data/fixtures';
 
-const SUBSCRIPTIONS: RawTable = {
-  source: 'hand-made.csv',
-  headers: ['subscription_id', 'account_id', 'start_date', 'end_date', 'mrr_amount', 'is_trial'],
-  rows: [
-    ['S1', 'A', '2023-11-15', '', '100', 'FALSE'],
-    ['S2', 'A', '2024-03-10', '2024-05-20', '50', 'FALSE'],
-    ['S3', 'B', '2024-01-05', '2024-03-31', '200', 'FALSE'],
-    ['S4', 'B', '2024-05-01', '', '80', 'FALSE'],
-    ['S5', 'C', '2024-02-10', '2024-04-15', '300', 'FALSE'],
-    ['S6', 'C', '2024-04-15', '', '120', 'FALSE'],
-    ['S7', 'D', '2024-01-01', '', '999', 'TRUE'],
-    ['S8', 'D', '2024-03-03', '2024-03-25', '500', 'FALSE'],
-    ['S9', 'D', '2024-06-30', '', '40', 'FALSE'],
-    ['S10', 'E', '2024-01-31', '2024-02-01', '70', 'FALSE'],
-  ],
-};
+// The hand-made month-by-month case (month-end table in tests/data/fixtures.ts).
+const SUBSCRIPTIONS: RawTable = monthlyCaseSubscriptions();
 
 // Month, starting, new, expansion, contraction, churn, reactivation, ending: by hand.
 const BY_HAND: [string, number, number, number, number, number, number, number][] = [
