@@ -60,15 +60,15 @@ const NEEDS_WORK = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-/** Escape text for an element's content (<t>, <f>). */
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
+/** Escape text for an element's content (<t>, <f>): one pass for the entities, which formulas often need. */
 function textXml(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
-  return text
-    .replace(INVALID_XML, '')
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  const clean = SPECIAL.test(text) ? text.replace(INVALID_XML, '').replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : text;
+  return clean.replace(/[&<>]/g, (ch) => ENTITY[ch]);
 }
 
 /** The shared-string table: one entry per distinct text, in order of first use. */

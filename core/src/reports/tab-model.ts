@@ -104,5 +104,6 @@ export function sheetRef(key: string): string {
 
 /** Replace sheet references with the quoted final tab names. */
 export function resolveSheetRefs(formula: string, nameOf: (key: string) => string): string {
+  if (!formula.includes('{{sheet:')) return formula;
   return formula.replace(SHEET_REF, (_, key: string) => quoteSheetName(nameOf(key)));
 }
