@@ -4,19 +4,11 @@ import type { TabDescription } from '../../core/src/reports/tab-model';
 import { fieldCaseF12, sevenAccounts } from './fixtures';
 import { allCells, evaluate, formulaCells, parseA1, sameValue } from './helpers';
 import { ALL_TAB_NAMES } from '../helpers/tab-names';
+import { functionNames, PORTABLE_FUNCTIONS } from './helpers';
 
-const PORTABLE = new Set([
-  'SUM', 'SUMIFS', 'COUNTIFS', 'AVERAGEIFS', 'SUMPRODUCT', 'INDEX', 'MATCH',
-  'IF', 'IFERROR', 'MIN', 'MAX', 'ROUND', 'AND', 'OR',
-]);
 
 const models = { 'seven accounts, 12 months': sevenAccounts(), 'F12, 6 months, no owners': fieldCaseF12() };
 
-/** Function names in a formula, ignoring text inside string literals. */
-function functionNames(formula: string): string[] {
-  const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/\{\{sheet:[a-z0-9-]+\}\}/g, 'S');
-  return [...code.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1]);
-}
 
 describe.each(Object.entries(models))('every tab (%s)', (_name, model) => {
   const tabs = buildAllTabs(model);
@@ -50,7 +42,7 @@ describe.each(Object.entries(models))('every tab (%s)', (_name, model) => {
     expect(cells.length).toBeGreaterThan(40);
     const offenders = cells.flatMap(({ tab, cell }) =>
       functionNames(cell.formula)
-        .filter((f) => !PORTABLE.has(f.toUpperCase()))
+        .filter((f) => !PORTABLE_FUNCTIONS.has(f.toUpperCase()))
         .map((f) => `${tab.name}: ${f} in ${cell.formula}`),
     );
     expect(offenders).toEqual([]);

@@ -100,3 +100,15 @@ export function sameValue(actual: unknown, expected: CellValue | undefined): boo
   }
   return actual === expected;
 }
+
+/** The functions reports.md allows in generated tabs (Excel 2010+, Google Sheets and LibreOffice 7.4 all know them). */
+export const PORTABLE_FUNCTIONS = new Set([
+  'SUM', 'SUMIFS', 'COUNTIFS', 'AVERAGEIFS', 'SUMPRODUCT', 'INDEX', 'MATCH',
+  'IF', 'IFERROR', 'MIN', 'MAX', 'ROUND', 'AND', 'OR',
+]);
+
+/** Function names in a formula, ignoring text inside string literals. */
+export function functionNames(formula: string): string[] {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/\{\{sheet:[a-z0-9-]+\}\}/g, 'S');
+  return [...code.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1]);
+}

@@ -2,79 +2,19 @@
  * Success Plan – account on a small hand-made data set read through the real loader
  * (figures worked out by hand from the CSV text below).
  */
-import { parseCsv } from '../../core/src/data/csv';
-import { buildReportModel } from '../../core/src/data/report-model';
-import type { ReportModel } from '../../core/src/data/model';
 import { InputError } from '../../core/src/errors';
 import { buildAllTabs, buildSuccessPlan } from '../../core/src/reports';
 import { legalTabName } from '../../core/src/reports/tab-names';
 import type { Cell, TabDescription } from '../../core/src/reports/tab-model';
 import { evaluate, formulaCells, rowOf, sameValue } from './helpers';
-
-const INJECTION = '=HYPERLINK("http://x.test","y")';
-const F20_NAME = "101 - 7:30AM - Acme 1'";
-const LONG_NAME = 'Northwind Traders International Holdings'; // 40 characters
+import { F20_NAME, handModel, INJECTION, LONG_NAME } from './account-fixtures';
 
 /** Excel serials: 2024-12-31 = 45657 (2025-01-01 = 45658). */
 const SERIAL = { '2024-12-01': 45627, '2024-12-31': 45657, '2025-01-30': 45687, '2025-02-15': 45703 } as const;
 
-/**
- * Calendar 2024. A-1 "Acme Corp" (Enterprise, Alice, renews 2025-02-15): 100,000 ARR on 10 seats,
- * then from 2024-07-01 150,000 on 15 seats. Tickets in 2024 scored 5, 4, 2 (the 2 on 2024-11-20,
- * escalated) → mean 11/3. Usage Nov–Dec: 3 features, 60 uses, 3 errors.
- * Health over 2024-10-03..2024-12-31: adoption 100, support 0, satisfaction 0, stability 95 → 48.75.
- */
-function handModel(): ReportModel {
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return buildReportModel(
-    {
-      accounts: parseCsv(
-        [
-          'account_id,account_name,csm,renewal_date,segment',
-          'A-1,Acme Corp,Alice,2025-02-15,Enterprise',
-          `A-2,${q(INJECTION)},Bob,,SMB`,
-          `A-3,${q(F20_NAME)},,,`,
-          `A-4,${LONG_NAME},,,`,
-        ].join('\n'),
-        'accounts.csv',
-      ),
-      subscriptions: parseCsv(
-        [
-          'subscription_id,account_id,start_date,end_date,plan,seats,arr',
-          'S-1,A-1,2023-01-01,2024-07-01,Basic,10,100000',
-          'S-2,A-1,2024-07-01,,Pro,15,150000',
-          'S-3,A-2,2023-06-01,,Basic,5,20000',
-          'S-4,A-3,2024-03-01,,Basic,3,5000',
-          'S-5,A-4,2023-01-01,2024-06-01,Basic,2,8000',
-        ].join('\n'),
-        'subscriptions.csv',
-      ),
-      tickets: parseCsv(
-        [
-          'ticket_id,account_id,submitted_at,satisfaction_score,escalation_flag',
-          'T-1,A-1,2024-01-15,5,FALSE',
-          'T-2,A-1,2024-02-10,4,TRUE',
-          'T-3,A-1,2024-11-20,2,TRUE',
-          'T-4,A-1,2024-12-05,,FALSE',
-          'T-6,A-2,2024-05-05,3,FALSE',
-        ].join('\n'),
-        'tickets.csv',
-      ),
-      usage: parseCsv(
-        [
-          'usage_id,account_id,usage_date,feature_name,usage_count,error_count',
-          'U-1,A-1,2024-01-05,reports,10,0',
-          'U-4,A-1,2024-11-10,reports,20,2',
-          'U-5,A-1,2024-12-01,api,30,0',
-          'U-6,A-1,2024-12-15,export,10,1',
-          'U-8,A-2,2024-12-01,reports,5,5',
-        ].join('\n'),
-        'usage.csv',
-      ),
-    },
-    { from: '2024-01-01', to: '2025-01-01' },
-  );
-}
+// The data set (tests/reports/account-fixtures.ts), for A-1: 100,000 ARR on 10 seats, then from 2024-07-01
+// 150,000 on 15 seats; tickets in 2024 scored 5, 4, 2 (the 2 escalated) → mean 11/3;
+// health over 2024-10-03..2024-12-31: adoption 100, support 0, satisfaction 0, stability 95 → 48.75.
 
 const value = (c: Cell | null | undefined) => (c?.formula !== undefined ? c.expected : c?.value ?? null);
 
