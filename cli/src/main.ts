@@ -12,7 +12,7 @@ import { buildAllTabs } from '../../core/src/reports';
 import { TIERS } from '../../core/src/metrics/tiering';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { readTable } from './read-tables';
-import { renderWorkbook } from './xlsx/render-workbook';
+import { renderWorkbookWithResult } from './xlsx/render-workbook';
 
 /** Inputs at least this long get progress lines on stderr. */
 const LONG_INPUT_ROWS = 50_000;
@@ -50,8 +50,12 @@ export async function main(argv: string[]): Promise<number> {
     // An existing workbook keeps the user's tabs: ours are added beside them or replaced whole.
     const existing = existsSync(out) ? out : undefined;
     progress.step(`${existing ? 'Updating' : 'Writing'} ${out}`);
-    await writeAtomically(out, (tmp) => renderWorkbook(tabs, tmp, { existing }));
-    process.stdout.write(summary(out, tabs.map((t) => t.name), model.metrics, model.currency, Date.now() - started));
+    let finalNames: string[] = [];
+    await writeAtomically(out, async (tmp) => {
+      finalNames = (await renderWorkbookWithResult(tabs, tmp, { existing })).tabs.map((t) => t.name);
+    });
+    // The names as written: legal, and made unique (" (2)") where two wanted names clash.
+    process.stdout.write(summary(out, finalNames, model.metrics, model.currency, Date.now() - started));
     return 0;
   } catch (err) {
     return fail(err);

@@ -145,6 +145,15 @@ describe('cs-sheets report', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(ALL_TAB_NAMES);
   });
 
+  it('prints the tab names as written, made unique where two accounts share a name (F20)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'accounts.csv'), 'account_id,account_name\nA1,Dup Co\nA2,Dup Co\n');
+    writeFileSync(join(dir, 'subs.csv'), 'account_id,start_date,end_date,arr\nA1,2024-01-01,,1200\nA2,2024-01-01,,2400\n');
+    const r = run(['report', '--accounts', join(dir, 'accounts.csv'), '--subscriptions', join(dir, 'subs.csv'), '--qbr', 'A1', 'A2', '--from', '2024-01-01', '--to', '2025-01-01', '--out', join(dir, 'r.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('QBR - Dup Co, Success Plan - Dup Co, QBR - Dup Co (2), Success Plan - Dup Co (2)');
+  });
+
   it('accepts --flag=value', () => {
     const r = run(['metrics', `--subscriptions=${join(SAMPLE, 'subscriptions.csv')}`, '--from=2024-01-01', '--to=2025-01-01', '--json']);
     expect(r.code).toBe(0);
