@@ -93,3 +93,67 @@ it('shows every text exactly in LibreOffice (minus characters XML cannot carry),
   }
   expect(bad).toEqual([]);
 }, 60_000);
+
+describe('filled-down formula columns', () => {
+  const N = 1000;
+  const sharedFile = path.join(OUT, 'shared.xlsx');
+  let sharedXml: string;
+
+  function formulaTab(masterHasFormula: boolean): TabDescription {
+    const rows: Cell[][] = [[{ value: 'n', style: 'header' }, { value: 'twice', style: 'header' }, { value: 'band', style: 'header' }]];
+    for (let i = 0; i < N; i++) {
+      const r = i + 2;
+      rows.push([
+        { value: i },
+        { formula: `A${r}*2+$A$2`, expected: i * 2 },
+        i === 0 && !masterHasFormula ? { value: 'first' } : { formula: `IF(B${r}>=1000,"B2 big","small")`, expected: i * 2 >= 1000 ? 'B2 big' : 'small' },
+      ]);
+    }
+    return {
+      key: 'data', name: 'Data', rows, columnWidths: [8, 8, 12], frozenRows: 1,
+      conditionalFormats: [], charts: [], dropdowns: [], print: { landscape: false },
+      filledDown: [{ col: 1, firstRow: 1, lastRow: N }, { col: 2, firstRow: 1, lastRow: N }],
+    };
+  }
+
+  beforeAll(async () => {
+    await renderWorkbookWithResult([formulaTab(true)], sharedFile);
+    sharedXml = await (await JSZip.loadAsync(fs.readFileSync(sharedFile))).file('xl/worksheets/sheet1.xml')!.async('string');
+  });
+
+  it('writes the formula once, in the first cell, and only its index below', () => {
+    expect(/<c r="B2"[^>]*><f[^>]*>[^<]*<\/f>/.exec(sharedXml)![0]).toBe('<c r="B2"><f t="shared" ref="B2:B1001" si="0">A2*2+$A$2</f>');
+    expect(/<c r="B3".*?<\/c>/.exec(sharedXml)![0]).toBe('<c r="B3"><f t="shared" si="0"/></c>');
+    expect(/<c r="C1001".*?<\/c>/.exec(sharedXml)![0]).toBe('<c r="C1001"><f t="shared" si="1"/></c>');
+    expect(sharedXml.match(/<f/g)).toHaveLength(2 * N);
+    expect(sharedXml.match(/<f>/g)).toBeNull();
+  });
+
+  it('recalculates every cell in LibreOffice (text literals are not shifted)', async () => {
+    const values = (await recalculate(sharedFile)).get('Data')!;
+    const bad: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const r = i + 2;
+      if (values[i + 1]?.[1] !== String(i * 2)) bad.push(`B${r}: ${values[i + 1]?.[1]}`);
+      const want = i * 2 >= 1000 ? 'B2 big' : 'small';
+      if (values[i + 1]?.[2] !== want) bad.push(`C${r}: ${values[i + 1]?.[2]} want ${want}`);
+    }
+    expect(bad).toEqual([]);
+  }, 60_000);
+
+  it('reads back in exceljs with each cell\'s own formula', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sharedFile);
+    const sheet = wb.getWorksheet('Data')!;
+    expect(sheet.getCell('B2').formula).toBe('A2*2+$A$2');
+    expect(sheet.getCell('B700').formula).toBe('A700*2+$A$2');
+  });
+
+  it('writes every cell in full when the run\'s first cell holds no formula', async () => {
+    const file = path.join(OUT, 'shared-no-master.xlsx');
+    await renderWorkbookWithResult([formulaTab(false)], file);
+    const text = await (await JSZip.loadAsync(fs.readFileSync(file))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(/<c r="C3".*?<\/c>/.exec(text)![0]).toBe('<c r="C3"><f>IF(B3&gt;=1000,"B2 big","small")</f></c>');
+    expect(text.match(/si="1"/g)).toBeNull();
+  });
+});

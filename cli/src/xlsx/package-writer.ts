@@ -229,6 +229,48 @@ function sheetShell(tab: TabDescription, first: boolean, nameOf: NameOf, styles:
   );
 }
 
+interface SharedRun {
+  firstRow: number;
+  lastRow: number;
+  /** The shared formula's index on the sheet. */
+  si: number;
+  /** The run as an A1 range, e.g. "I31:I100030". */
+  ref: string;
+  /** Followers refer to the master cell's formula, so they are shared only once it is written. */
+  masterWritten: boolean;
+}
+
+/**
+ * The tab's filled-down formula columns as .xlsx shared formulas: the first cell carries the
+ * formula text, the cells below only its index. A 100,000-account Health Scores tab shrinks from
+ * about 73 MB of worksheet XML to a third of that, and skips building 400,000 formula texts.
+ */
+class SharedFormulaRuns {
+  private readonly byCol: SharedRun[][] = [];
+  /** Per column, the index of the first run not yet passed (rows are written top to bottom). */
+  private readonly cursor: number[] = [];
+
+  constructor(tab: TabDescription) {
+    (tab.filledDown ?? []).forEach((run, si) => {
+      if (run.lastRow <= run.firstRow) return;
+      const ref = `${cellAddress(run.firstRow, run.col)}:${cellAddress(run.lastRow, run.col)}`;
+      (this.byCol[run.col] ??= []).push({ firstRow: run.firstRow, lastRow: run.lastRow, si, ref, masterWritten: false });
+    });
+    for (const runs of this.byCol) runs?.sort((a, b) => a.firstRow - b.firstRow);
+  }
+
+  /** The run holding cell (r, c), if any. */
+  runAt(r: number, c: number): SharedRun | undefined {
+    const runs = this.byCol[c];
+    if (runs === undefined) return undefined;
+    let k = this.cursor[c] ?? 0;
+    while (k < runs.length && runs[k].lastRow < r) k++;
+    this.cursor[c] = k;
+    const run = runs[k];
+    return run !== undefined && run.firstRow <= r ? run : undefined;
+  }
+}
+
 /** Stream the rows of a tab as <row> elements into `out`. */
 function writeRows(out: PartWriter, tab: TabDescription, nameOf: NameOf, styles: XlsxStyleSheet, sst: SharedStrings): void {
   const lists = [...planListColumns(tab).values()];
@@ -251,6 +293,8 @@ function writeRows(out: PartWriter, tab: TabDescription, nameOf: NameOf, styles:
     return id;
   };
 
+  const filled = new SharedFormulaRuns(tab);
+
   for (let r = 0; r < height; r++) {
     const cells = tab.rows[r];
     const rn = r + 1;
@@ -264,7 +308,15 @@ function writeRows(out: PartWriter, tab: TabDescription, nameOf: NameOf, styles:
         const ref = letter(c) + rn;
         if (cell.formula !== undefined && cell.formula !== '') {
           // No cached result: spreadsheets compute it on open.
-          row += `<c r="${ref}"${s}><f>${textXml(formulaText(cell.formula, nameOf))}</f></c>`;
+          const run = filled.runAt(r, c);
+          if (run !== undefined && run.masterWritten) {
+            row += `<c r="${ref}"${s}><f t="shared" si="${run.si}"/></c>`;
+          } else if (run !== undefined && r === run.firstRow) {
+            run.masterWritten = true;
+            row += `<c r="${ref}"${s}><f t="shared" ref="${run.ref}" si="${run.si}">${textXml(formulaText(cell.formula, nameOf))}</f></c>`;
+          } else {
+            row += `<c r="${ref}"${s}><f>${textXml(formulaText(cell.formula, nameOf))}</f></c>`;
+          }
           continue;
         }
         // A string is always a string cell, whatever it starts with ("=", "+", "-", "@").

@@ -32,7 +32,7 @@ import { dayFromIso, isoFromDay } from '../dates';
 import { DEFAULT_GREEN_FROM, DEFAULT_RED_BELOW, healthBand, healthOfRow } from '../metrics/health';
 import type { HealthBand } from '../metrics/health';
 import type { Tier } from '../metrics/tiering';
-import { cellAddress } from './a1';
+import { cellAddress, columnLetters } from './a1';
 import { DATA_FIRST_ROW, DATA_KEY, dataColumnIndex } from './data-tab';
 import {
   abs,
@@ -48,6 +48,7 @@ import {
   note,
   noteRows,
   num,
+  rowFormula,
   text,
   textBand,
   titleRows,
@@ -308,40 +309,54 @@ export function buildHealthScores(model: ReportModel, options: HealthOptions = {
     text('All accounts: score, band and motion are live formulas of the components and the weights in row ' + (weightRow + 1) + '; the driver is refreshed on regeneration', 'section'),
   ]);
   if (rows.length !== firstAccountRow) throw new Error('health scores layout: account table moved');
-  const dataRef = (i: number, key: 'tierEnd' | 'endArr') =>
-    `${sheetRef(DATA_KEY)}!${cellAddress(DATA_FIRST_ROW + i, dataColumnIndex(key))}`;
-  const w = componentCols.map((c) => abs(weightRow, c));
+  // Each column's formula is made once as a row template (rowFormula), then filled in per row.
+  const dataRef = (key: 'tierEnd' | 'endArr') =>
+    rowFormula((n) => `${sheetRef(DATA_KEY)}!${columnLetters(dataColumnIndex(key))}${n}`);
+  const tierFormula = dataRef('tierEnd');
+  const arrFormula = dataRef('endArr');
+  const scoreFormula = rowFormula((n) => {
+    const comps = `${columnLetters(C.firstComponent)}${n}:${columnLetters(C.firstComponent + 3)}${n}`;
+    const present = `SUMPRODUCT(${weightRange}*(${comps}<>""))`;
+    return `IF(${present}=0,"",SUMPRODUCT(${weightRange},${comps})/${present})`;
+  });
+  const bandFormula = rowFormula((n) => {
+    const s = `${columnLetters(C.score)}${n}`;
+    return `IF(${s}="","",IF(${s}<${DEFAULT_RED_BELOW},"Red",IF(${s}>=${DEFAULT_GREEN_FROM},"Green","Yellow")))`;
+  });
+  const motionFormula = rowFormula((n) => {
+    const t = `${columnLetters(C.tier)}${n}`;
+    return (
+      `IF(AND(${columnLetters(C.band)}${n}="Red",${columnLetters(C.arr)}${n}>0),IF(${t}="High Touch",${formulaText(HEALTH_MOTIONS['High Touch'])},` +
+      `IF(${t}="Low Touch",${formulaText(HEALTH_MOTIONS['Low Touch'])},${formulaText(HEALTH_MOTIONS['Tech Touch'])})),"")`
+    );
+  });
   figures.forEach((f, i) => {
     const r = rows.length;
-    const at = (c: number) => cellAddress(r, c);
+    const n = r + 1;
+    const dataRow = DATA_FIRST_ROW + i + 1;
     const a = f.account;
     const row: Row = [{ value: a.id }, { value: a.name }];
-    row[C.tier] = fx(dataRef(i, 'tierEnd'), a.tierEnd);
-    row[C.arr] = fx(dataRef(i, 'endArr'), a.endArr, money);
+    row[C.tier] = fx(tierFormula(dataRow), a.tierEnd);
+    row[C.arr] = fx(arrFormula(dataRow), a.endArr, money);
     f.components.forEach((c, k) => (row[C.firstComponent + k] = Number.isNaN(c) ? null : num(c, FORMATS.integer)));
-    const comps = `${at(C.firstComponent)}:${at(C.firstComponent + 3)}`;
-    const present = `SUMPRODUCT(${weightRange}*(${comps}<>""))`;
-    row[C.score] = fx(`IF(${present}=0,"",SUMPRODUCT(${weightRange},${comps})/${present})`, f.score, FORMATS.decimal1);
-    const s = at(C.score);
-    row[C.band] = fx(
-      `IF(${s}="","",IF(${s}<${DEFAULT_RED_BELOW},"Red",IF(${s}>=${DEFAULT_GREEN_FROM},"Green","Yellow")))`,
-      f.band,
-    );
+    row[C.score] = fx(scoreFormula(n), f.score, FORMATS.decimal1);
+    row[C.band] = fx(bandFormula(n), f.band);
     // The driver is core's figure (a portable formula for it runs to ~900 characters a row, which
     // made 100,000-account workbooks slow to write and open); it is refreshed on regeneration.
     row[C.driver] = { value: f.driver };
-    const t = at(C.tier);
-    row[C.motion] = fx(
-      `IF(AND(${at(C.band)}="Red",${at(C.arr)}>0),IF(${t}="High Touch",${formulaText(HEALTH_MOTIONS['High Touch'])},` +
-        `IF(${t}="Low Touch",${formulaText(HEALTH_MOTIONS['Low Touch'])},${formulaText(HEALTH_MOTIONS['Tech Touch'])})),"")`,
-      f.motion,
-    );
+    row[C.motion] = fx(motionFormula(n), f.motion);
     rows.push(row);
   });
   if (figures.length === 0) rows.push([note('No accounts in the data.')]);
 
   const bandCells = colRange(firstActionRow, lastAccountRow, C.band);
   for (const b of BANDS) conditionalFormats.push(textBand(bandCells, b, BAND_TONE[b]));
+
+  // Tier, ARR, score, band and motion are one formula per column, filled down the account table.
+  const filledDown =
+    figures.length > 1
+      ? [C.tier, C.arr, C.score, C.band, C.motion].map((col) => ({ col, firstRow: firstAccountRow, lastRow: lastAccountRow }))
+      : [];
 
   return makeTab({
     key: HEALTH_KEY,
@@ -351,6 +366,7 @@ export function buildHealthScores(model: ReportModel, options: HealthOptions = {
     frozenRows: headerRow + 1,
     frozenColumns: 2,
     conditionalFormats,
+    filledDown,
     charts: [
       {
         kind: 'column',

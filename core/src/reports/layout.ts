@@ -38,11 +38,12 @@ export function formulaText(text: string): string {
 // Cells
 
 export const text = (value: string, style?: CellStyle): Cell => (style ? { value, style } : { value });
-export const num = (value: number | null, format?: string, style?: CellStyle): Cell => ({
-  value,
-  ...(format ? { format } : {}),
-  ...(style ? { style } : {}),
-});
+export const num = (value: number | null, format?: string, style?: CellStyle): Cell => {
+  const cell: Cell = { value };
+  if (format) cell.format = format;
+  if (style) cell.style = style;
+  return cell;
+};
 export const label = (value: string): Cell => ({ value, style: 'label' });
 export const header = (value: string): Cell => ({ value, style: 'header' });
 export const note = (value: string): Cell => ({ value, style: 'note' });
@@ -53,7 +54,27 @@ export const note = (value: string): Cell => ({ value, style: 'note' });
  */
 export function fx(formula: string, expected: CellValue, format?: string, style?: CellStyle): Cell {
   const e = expected === null || (typeof expected === 'number' && !Number.isFinite(expected)) ? '' : expected;
-  return { formula, expected: e, ...(format ? { format } : {}), ...(style ? { style } : {}) };
+  const cell: Cell = { formula, expected: e };
+  if (format) cell.format = format;
+  if (style) cell.style = style;
+  return cell;
+}
+
+const ROW_PLACEHOLDER = '\u0001';
+
+/**
+ * One formula for every row of a long table: `make` is called once with a placeholder for the
+ * row number, and each row's text is then made in one piece. (A template literal per row builds
+ * a chain of string pieces: for the 100,000 rows of Health Scores that was 2.6× the memory and
+ * 3× the time.) The function takes the 1-based row number the formula's references point at.
+ */
+export function rowFormula(make: (rowNumber: string) => string): (rowNumber: number) => string {
+  const parts = make(ROW_PLACEHOLDER).split(ROW_PLACEHOLDER);
+  if (parts.length === 1) {
+    const fixed = parts[0];
+    return () => fixed;
+  }
+  return (rowNumber) => parts.join(String(rowNumber));
 }
 
 /** The number format for money in the reporting currency; plain thousands when it is unknown. */
@@ -186,7 +207,7 @@ export function titleRows(title: string, period: Period): Row[] {
 /** Assemble a tab with the shared print setup: landscape (renderers always fit one page wide). */
 export function makeTab(
   parts: Pick<TabDescription, 'key' | 'name' | 'rows' | 'columnWidths' | 'frozenRows'> &
-    Partial<Pick<TabDescription, 'frozenColumns' | 'conditionalFormats' | 'charts' | 'dropdowns'>>,
+    Partial<Pick<TabDescription, 'frozenColumns' | 'conditionalFormats' | 'charts' | 'dropdowns' | 'filledDown'>>,
 ): TabDescription {
   return {
     conditionalFormats: [],

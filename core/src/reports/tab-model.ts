@@ -75,6 +75,18 @@ export interface DropdownValidation {
   options: string[];
 }
 
+/**
+ * A column of one formula filled down: every cell from `firstRow` to `lastRow` (0-based, both
+ * included) holds the formula of the cell at `firstRow` moved down by its row offset (relative
+ * references shift, absolute ones stay). Each cell still carries its own formula and expected
+ * value; a renderer may write the run as one (an .xlsx shared formula) instead of cell by cell.
+ */
+export interface FilledDown {
+  col: number;
+  firstRow: number;
+  lastRow: number;
+}
+
 export interface TabDescription {
   /** Stable identity of the tab kind, e.g. "board-report"; also the marker renderers record. */
   key: string;
@@ -89,6 +101,8 @@ export interface TabDescription {
   conditionalFormats: ConditionalFormat[];
   charts: ChartSpec[];
   dropdowns: DropdownValidation[];
+  /** Formula columns filled down (see FilledDown); checked against the cells by tests. */
+  filledDown?: FilledDown[];
   print: { landscape: boolean };
 }
 
