@@ -25,6 +25,8 @@ const nodeFlags: string[] = require('../cli/bin/node-flags.js');
 const ROWS = 1_000_000;
 const ENGINE_ROWS = 100_000;
 const BUILD_ACCOUNTS = 100_000;
+/** Whole builds timed; the median is reported. */
+const BUILD_RUNS = 3;
 const lines: string[] = [];
 const log = (line = '') => {
   lines.push(line);
@@ -214,15 +216,31 @@ async function wholeBuild(): Promise<void> {
     const readOnly = `const fs = require('fs'); let n = 0;
       for (const f of process.argv.slice(1)) n += fs.readFileSync(f, 'utf8').split('\\n').length;
       process.stderr.write('maxrss=' + process.resourceUsage().maxRSS + '\\n');`;
-    const base = child(readOnly, [files.accounts, files.subscriptions]);
-    const build = child(report, ['report', '--quiet', '--accounts', files.accounts, '--subscriptions', files.subscriptions, '--out', out]);
-    log('| run | wall time | peak memory (RSS) |');
-    log('|---|---|---|');
-    log(`| baseline: read and split the two CSVs | ${(base.wall / 1000).toFixed(2)} s | ${base.rss.toFixed(0)} MiB |`);
-    log(`| cs-sheets report (read, derive, build tabs, write .xlsx) | ${(build.wall / 1000).toFixed(2)} s | ${build.rss.toFixed(0)} MiB |`);
-    log(`| ratio | ${ratio(build.wall, base.wall)} | ${ratio(build.rss, base.rss)} |`);
+    // Alternate baseline and build, BUILD_RUNS times each; report every run and the median, since a
+    // shared 2-CPU machine varies by a second or more from one run to the next.
+    const bases: { wall: number; rss: number }[] = [];
+    const builds: { wall: number; rss: number }[] = [];
+    for (let run = 0; run < BUILD_RUNS; run++) {
+      bases.push(child(readOnly, [files.accounts, files.subscriptions]));
+      rmSync(out, { force: true }); // a new workbook each time (an existing one would be updated instead)
+      builds.push(child(report, ['report', '--quiet', '--accounts', files.accounts, '--subscriptions', files.subscriptions, '--out', out]));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const base = { wall: median(bases.map((b) => b.wall)), rss: median(bases.map((b) => b.rss)) };
+    const build = { wall: median(builds.map((b) => b.wall)), rss: median(builds.map((b) => b.rss)) };
+    const runs = (xs: { wall: number }[]) => xs.map((x) => (x.wall / 1000).toFixed(2)).join(', ');
+    log(`| run (median of ${BUILD_RUNS}) | wall time | peak memory (RSS) | every run |`);
+    log('|---|---|---|---|');
+    log(`| baseline: read and split the two CSVs | ${(base.wall / 1000).toFixed(2)} s | ${base.rss.toFixed(0)} MiB | ${runs(bases)} s |`);
+    log(`| cs-sheets report (read, derive, build tabs, write .xlsx) | ${(build.wall / 1000).toFixed(2)} s | ${build.rss.toFixed(0)} MiB | ${runs(builds)} s |`);
+    log(`| ratio | ${ratio(build.wall, base.wall)} | ${ratio(build.rss, base.rss)} | |`);
     log();
-    log(`Targets: under 10 s and under 2 GB on a 2-core machine: ${build.wall < 10_000 && build.rss < 2048 ? 'met' : 'NOT met'}.`);
+    const slowest = Math.max(...builds.map((b) => b.wall));
+    const peak = Math.max(...builds.map((b) => b.rss));
+    log(
+      `Targets: under 10 s and under 2 GB on a 2-core machine: ${build.wall < 10_000 && build.rss < 2048 ? 'met' : 'NOT met'} by the median` +
+        ` (slowest run ${(slowest / 1000).toFixed(2)} s, highest peak ${peak.toFixed(0)} MiB).`,
+    );
     log(`Input: ${(readFileSync(files.subscriptions).length / 1e6).toFixed(0)} MB of subscriptions CSV.`);
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../core/src/errors';
-import type { InputTables, PeriodMetrics, TableKind } from '../../core/src/data/model';
+import { rowCountOf, type InputTables, type PeriodMetrics, type TableKind } from '../../core/src/data/model';
 import { loadTables } from '../../core/src/data/load';
 import { inputsOf, modelFromData } from '../../core/src/data/report-model';
 import { buildAllTabs } from '../../core/src/reports';
@@ -67,8 +67,8 @@ async function readInputs(options: CliOptions, progress: Progress): Promise<Inpu
   for (const [kind, path] of Object.entries(options.files) as [TableKind, string][]) {
     progress.step(`Reading ${basename(path)}`);
     const table = await readTable(path);
-    if (table.rows.length >= LONG_INPUT_ROWS) progress.enable();
-    progress.detail(`${table.rows.length.toLocaleString('en-US')} rows`);
+    if (rowCountOf(table) >= LONG_INPUT_ROWS) progress.enable();
+    progress.detail(`${rowCountOf(table).toLocaleString('en-US')} rows`);
     tables[kind] = table;
   }
   return tables;

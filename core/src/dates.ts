@@ -56,6 +56,22 @@ export function dayFromIso(text: string): number | null {
   return dayFromParts(year, month, day);
 }
 
+/** The day of exactly "YYYY-MM-DD" (a valid calendar date), else null: dayFromIso's fast path, read from the char codes. */
+export function dayFromPlainIso(text: string): number | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  let year = 0, month = 0, day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    if (i < 4) year = year * 10 + d;
+    else if (i < 7) month = month * 10 + d;
+    else day = day * 10 + d;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return dayFromParts(year, month, day);
+}
+
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export function isoFromDay(dayNumber: number): string {

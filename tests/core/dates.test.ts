@@ -3,6 +3,7 @@ import {
   dayFromDate,
   dayFromExcelSerial,
   dayFromIso,
+  dayFromPlainIso,
   dayFromParts,
   excelSerialFromDay,
   firstOfMonth,
@@ -73,5 +74,18 @@ describe('day numbers', () => {
     expect(isoFromDay(firstOfMonth(day))).toBe('2024-02-01');
     expect(isoFromDay(lastDayOfMonth(day))).toBe('2024-02-29');
     expect(isoFromDay(lastDayOfMonth(dayFromIso('2100-02-01')!))).toBe('2100-02-28');
+  });
+});
+
+describe('dayFromPlainIso (the date reader\'s fast path)', () => {
+  it('agrees with dayFromIso on every day of 1999–2032 and refuses what is not a plain valid date', () => {
+    for (let d = dayFromIso('1999-01-01') as number; d <= (dayFromIso('2032-12-31') as number); d++) {
+      const text = isoFromDay(d);
+      if (dayFromPlainIso(text) !== d) throw new Error(`${text}: ${dayFromPlainIso(text)}`);
+    }
+    for (const text of ['2023-02-29', '2024-13-01', '2024-00-10', '2024-01-32', '2024-1-011', '2024/01/01', ' 2024-01-1', '2024-01-0x', '+024-01-01', '2024-01-01 ']) {
+      expect([text, dayFromPlainIso(text)]).toEqual([text, null]);
+    }
+    expect(dayFromPlainIso('2024-02-29')).toBe(dayFromIso('2024-02-29'));
   });
 });

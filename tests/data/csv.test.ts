@@ -1,9 +1,10 @@
 import { detectDelimiter, parseCsv, parseCsvRows } from '../../core/src/data/csv';
+import { rowCountOf, rowOf } from '../../core/src/data/model';
 
 describe('parseCsv (RFC 4180)', () => {
   it('splits plain rows and takes the first as header', () => {
     const t = parseCsv('a,b,c\n1,2,3\n4,5,6\n', 'x.csv');
-    expect(t).toEqual({ source: 'x.csv', headers: ['a', 'b', 'c'], rows: [['1', '2', '3'], ['4', '5', '6']] });
+    expect([t.source, t.headers, t.rows]).toEqual(['x.csv', ['a', 'b', 'c'], [['1', '2', '3'], ['4', '5', '6']]]);
   });
 
   it('keeps commas, line breaks and doubled quotes inside quoted fields', () => {
@@ -46,28 +47,39 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('parses an empty text as an empty table', () => {
-    expect(parseCsv('', 'e.csv')).toEqual({ source: 'e.csv', headers: [], rows: [] });
+    const empty = parseCsv('', 'e.csv');
+    expect([empty.source, empty.headers, empty.rows, rowCountOf(empty)]).toEqual(['e.csv', [], [], 0]);
     expect(parseCsv('\ufeff', 'e.csv').headers).toEqual([]);
   });
 
-  it('parses 200,000 rows, sharing equal cells of a column', () => {
+  it('parses 200,000 rows, read one at a time (rowAt) or all at once (rows)', () => {
     const line = 'S-000001,A-000001,2024-01-01,,Pro,"Note, with comma",833,9996,FALSE\n';
     const text = 'a,b,c,d,e,f,g,h,i\n' + line.repeat(200_000);
     const t = parseCsv(text, 'big.csv');
+    expect(rowCountOf(t)).toBe(200_000);
+    const want = ['S-000001', 'A-000001', '2024-01-01', '', 'Pro', 'Note, with comma', '833', '9996', 'FALSE'];
+    expect(rowOf(t, 199_999)).toEqual(want);
+    expect(rowOf(t, 0)).toEqual(want);
     expect(t.rows.length).toBe(200_000);
-    expect(t.rows[199_999]).toEqual(['S-000001', 'A-000001', '2024-01-01', '', 'Pro', 'Note, with comma', '833', '9996', 'FALSE']);
-    expect(t.rows[0][2]).toBe(t.rows[199_999][2]);
+    expect(t.rows[199_999]).toEqual(want);
+    expect(rowOf(t, 7)).toBe(t.rows[7]); // once built, rows are the ones rowAt gives
   });
 });
 
-describe('interning', () => {
-  it('gives the same values with and without interning, including columns that stop being interned', () => {
-    const lines = ['id,day,flag'];
-    for (let i = 0; i < 70_000; i++) lines.push(`U-${i},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i % 2 ? 'TRUE' : 'FALSE'}`);
-    const text = lines.join('\n');
-    const a = parseCsvRows(text);
-    const b = parseCsvRows(text, { intern: false });
-    expect(a).toEqual(b);
-    expect(a[69_999 + 1][0]).toBe('U-69999');
+describe('rows read lazily', () => {
+  it('give the same cells as parsing every row, for every kind of field', () => {
+    const text =
+      '\ufeffid,"quoted, header",x\r\n' +
+      'a,"b ""c""",d\r\n' +
+      '\r\n' +
+      '"multi\nline",,"tail"after\n' +
+      'short\n' +
+      'trailing,comma,\n' +
+      '"open,ended';
+    const t = parseCsv(text, 't.csv');
+    const all = parseCsvRows(text);
+    expect(t.headers).toEqual(['id', 'quoted, header', 'x']);
+    expect(all.slice(1)).toEqual([['a', 'b "c"', 'd'], ['multi\nline', '', 'tailafter'], ['short'], ['trailing', 'comma', ''], ['open,ended']]);
+    expect(Array.from({ length: rowCountOf(t) }, (_, i) => rowOf(t, i))).toEqual(all.slice(1));
   });
 });

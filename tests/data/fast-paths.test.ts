@@ -1,4 +1,4 @@
-/** The data layer's fast paths (interning, number text, plan codes, label store) keep every result. */
+/** The data layer's fast paths (lazy CSV rows, number text, plan codes, label store) keep every result. */
 import { parseCsvRows } from '../../core/src/data/csv';
 import { readNumber } from '../../core/src/data/cells';
 import { loadTables } from '../../core/src/data/load';
@@ -7,7 +7,7 @@ import { monthIndexOfDay, subscriptionMonths } from '../../core/src/data/monthly
 import { buildReportModel } from '../../core/src/data/report-model';
 import { partsFromDay } from '../../core/src/dates';
 
-describe('CSV interning', () => {
+describe('CSV reading', () => {
   it('keeps every value of long runs of sequential ids, quoted or not', () => {
     const lines = ['id,acc,mrr'];
     for (let i = 0; i < 150_000; i++) lines.push(`SUB-${i},ACC-${Math.floor(i / 3)},${i % 7 === 0 ? `"$${(i % 5000).toLocaleString('en-US')}"` : i % 5000}`);

@@ -3,7 +3,7 @@
  * Fast paths for the common shapes (plain ISO dates, plain decimal numbers) with
  * the shared normalisers (dates.ts, number-text.ts) behind them.
  */
-import { dayFromDate, dayFromExcelSerial, dayFromIso, isoFromDay } from '../dates';
+import { dayFromDate, dayFromExcelSerial, dayFromIso, dayFromPlainIso, isoFromDay } from '../dates';
 import { lastScan, parseNumberText, scanSimpleNumberText } from '../normalise/number-text';
 
 /** Trimmed text of a cell ('' for blank). Numbers keep their plain form; Dates become ISO days. */
@@ -34,6 +34,11 @@ export function makeDayReader(timeZone = 'UTC'): (v: unknown) => number | null |
   const cache = new Map<string, number | undefined>();
   return (v) => {
     if (typeof v === 'string') {
+      // Plain ISO dates (most exports) need no cache lookup; anything else is parsed once per text.
+      if (v.length === 10) {
+        const plain = dayFromPlainIso(v);
+        if (plain !== null) return plain;
+      } else if (v === '') return null;
       let day = cache.get(v);
       if (day !== undefined || cache.has(v)) return day;
       const t = v.trim();

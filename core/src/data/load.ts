@@ -26,6 +26,8 @@ import {
   type InputTables,
   type LoadedData,
   type RawTable,
+  rowCountOf,
+  rowOf,
   type SkipCount,
   type SubscriptionColumns,
   type TableKind,
@@ -298,12 +300,12 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
   // ---- accounts
   const ar = readers.accounts;
   if (ar) {
-    progress(`Loading accounts (${ar.table.rows.length.toLocaleString('en-US')} rows)`);
+    progress(`Loading accounts (${rowCountOf(ar.table).toLocaleString('en-US')} rows)`);
     const c = (f: FieldName) => ar.col(f);
     const [cId, cName, cArr, cMrr, cStart, cEnd] = [c('accountId'), c('name'), c('arr'), c('mrr'), c('startArr'), c('endArr')];
-    const rows = ar.table.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
+    const count = rowCountOf(ar.table);
+    for (let i = 0; i < count; i++) {
+      const row = rowOf(ar.table, i);
       const id = ar.text(row, cId, tz);
       if (id === '') {
         skips.add('accounts', SKIP_REASONS.missingId, `row ${rowNumber(i)}`);
@@ -361,9 +363,8 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
   const rawAccount = new Map<string, { index: number | undefined; text: string }>();
   const sr = readers.subscriptions;
   if (sr) {
-    const rows = sr.table.rows;
-    progress(`Loading subscriptions (${rows.length.toLocaleString('en-US')} rows)`);
-    const n = rows.length;
+    const n = rowCountOf(sr.table);
+    progress(`Loading subscriptions (${n.toLocaleString('en-US')} rows)`);
     const account = new Int32Array(n), start = new Int32Array(n), end = new Int32Array(n);
     const arrA = new Float64Array(n), mrrA = new Float64Array(n), seatsA = new Float64Array(n);
     // Plans are stored as codes (first appearance among kept rows), labels as one string of ids
@@ -384,7 +385,7 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     let lastRawAcc: unknown = undefined;
     let lastAcc: { index: number | undefined; text: string } | undefined;
     for (let i = 0; i < n; i++) {
-      const row = rows[i];
+      const row = rowOf(sr.table, i);
       const subId = cId >= 0 ? cellText(row[cId]) : '';
       // Amounts and flags are validated on every row, skipped or not.
       const arrCell = sr.money(row, cArr, i);
@@ -514,9 +515,8 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
   let tickets: TicketColumns | null = null;
   const tr = readers.tickets;
   if (tr) {
-    const rows = tr.table.rows;
-    progress(`Loading tickets (${rows.length.toLocaleString('en-US')} rows)`);
-    const n = rows.length;
+    const n = rowCountOf(tr.table);
+    progress(`Loading tickets (${n.toLocaleString('en-US')} rows)`);
     const account = new Int32Array(n), day = new Int32Array(n);
     const csat = new Float64Array(n), nps = new Float64Array(n), escalated = new Uint8Array(n);
     const accountText: string[] = [];
@@ -524,7 +524,7 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     const check = new DateColumnCheck(tr, cDate);
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const row = rows[i];
+      const row = rowOf(tr.table, i);
       const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
       const esc = tr.flag(row, cEsc, i);
       const dv = row[cDate];
@@ -572,9 +572,8 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
   let usage: UsageColumns | null = null;
   const ur = readers.usage;
   if (ur) {
-    const rows = ur.table.rows;
-    progress(`Loading usage (${rows.length.toLocaleString('en-US')} rows)`);
-    const n = rows.length;
+    const n = rowCountOf(ur.table);
+    progress(`Loading usage (${n.toLocaleString('en-US')} rows)`);
     const account = new Int32Array(n), day = new Int32Array(n), feature = new Int32Array(n);
     const uses = new Float64Array(n), errors = new Float64Array(n);
     const features: string[] = [];
@@ -585,7 +584,7 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     const check = new DateColumnCheck(ur, cDate);
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const row = rows[i];
+      const row = rowOf(ur.table, i);
       const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
       const dv = row[cDate];
       const d = dayOf(dv);
@@ -650,14 +649,13 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
   let churnEvents: ChurnEventColumns | null = null;
   const cr = readers.churnEvents;
   if (cr) {
-    const rows = cr.table.rows;
-    const n = rows.length;
+    const n = rowCountOf(cr.table);
     const account = new Int32Array(n), day = new Int32Array(n), reactivation = new Uint8Array(n);
     const [cId, cAcc, cDate, cReact] = (['churnEventId', 'accountId', 'date', 'reactivation'] as FieldName[]).map((f) => cr.col(f));
     const check = new DateColumnCheck(cr, cDate);
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const row = rows[i];
+      const row = rowOf(cr.table, i);
       const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
       const react = cr.flag(row, cReact, i);
       const dv = row[cDate];

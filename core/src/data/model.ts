@@ -14,6 +14,22 @@ export interface RawTable {
   headers: string[];
   /** Raw cells: text from CSV; numbers, booleans, Dates or text from .xlsx and hosts. */
   rows: unknown[][];
+  /**
+   * Optional, for tables read lazily (CSV): the number of rows and one row, made when asked
+   * for, without building `rows`. Read them through rowCountOf / rowOf.
+   */
+  rowCount?: number;
+  rowAt?(i: number): unknown[];
+}
+
+/** How many data rows a table has (a lazily read table does not build its rows for this). */
+export function rowCountOf(table: RawTable): number {
+  return table.rowCount ?? table.rows.length;
+}
+
+/** Data row i of a table. */
+export function rowOf(table: RawTable, i: number): unknown[] {
+  return table.rowAt !== undefined ? table.rowAt(i) : table.rows[i];
 }
 
 export type TableKind = 'accounts' | 'subscriptions' | 'tickets' | 'usage' | 'churnEvents';
