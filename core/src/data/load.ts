@@ -165,7 +165,7 @@ function subscriptionColumns(
 
 /** Reads one table's cells with messages that name the file, column and row. */
 class TableReader {
-  /** parseFlag by raw cell text: flag columns hold a handful of distinct (interned) strings. */
+  /** parseFlag by raw cell text: flag columns hold a handful of distinct texts. */
   private readonly flags = new Map<string, boolean | null>();
   constructor(
     readonly table: RawTable,
@@ -394,7 +394,7 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
       const rawAcc = row[cAcc];
       let acc: number | undefined;
       let accText: string;
-      // Cells are often the same string object (csv.ts interns): look the raw cell up first.
+      // Look the raw cell up before trimming and lower-casing it: few distinct texts, repeated row after row.
       const cached = typeof rawAcc === 'string' ? (rawAcc === lastRawAcc ? lastAcc : rawAccount.get(rawAcc)) : undefined;
       if (cached !== undefined) {
         lastRawAcc = rawAcc;
