@@ -297,7 +297,7 @@ function writeRows(out: PartWriter, tab: TabDescription, nameOf: NameOf, styles:
 
   for (let r = 0; r < height; r++) {
     const cells = tab.rows[r];
-    const rn = r + 1;
+    const rn = String(r + 1); // once per row, not per cell
     let row = '';
     if (cells) {
       for (let c = 0; c < cells.length; c++) {

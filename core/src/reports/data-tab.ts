@@ -6,7 +6,7 @@
 import type { AccountFigures, ReportModel } from '../data/model';
 import { FORMATS, sheetRef } from './tab-model';
 import type { Cell, TabDescription } from './tab-model';
-import { absColRange, header, makeTab, moneyFormat, note, num, text, titleRows } from './layout';
+import { absColRange, header, makeTab, moneyFormat, note, num, RepeatedCells, text, titleRows } from './layout';
 import type { Row } from './layout';
 
 export const DATA_KEY = 'data';
@@ -59,26 +59,26 @@ export function dataRanges(model: ReportModel): Record<DataColumnKey, string> {
 }
 
 /** A value from user data: text stays a text value (even "=…" or "@…"), absent stays empty. */
-function userText(v: string | undefined): Cell | null {
-  return v === undefined || v === '' ? null : { value: v };
+function userText(v: string | undefined, cells: RepeatedCells): Cell | null {
+  return v === undefined || v === '' ? null : cells.get(v);
 }
 
-function accountRow(a: AccountFigures, money: string): Row {
+function accountRow(a: AccountFigures, money: string, cells: RepeatedCells): Row {
   return [
     { value: a.id },
     { value: a.name },
-    { value: a.segment },
-    userText(a.owner),
-    { value: a.tierStart },
-    { value: a.tierEnd },
+    cells.get(a.segment),
+    userText(a.owner, cells),
+    cells.get(a.tierStart),
+    cells.get(a.tierEnd),
     num(a.startArr, money),
     num(a.endArr, money),
-    num(a.startArr > 0 ? 1 : 0, FORMATS.integer),
-    num(a.endArr > 0 ? 1 : 0, FORMATS.integer),
-    userText(a.complexity),
-    userText(a.strategicValue),
+    cells.get(a.startArr > 0 ? 1 : 0, FORMATS.integer),
+    cells.get(a.endArr > 0 ? 1 : 0, FORMATS.integer),
+    userText(a.complexity, cells),
+    userText(a.strategicValue, cells),
     a.seats === undefined ? null : num(a.seats, FORMATS.integer),
-    a.renewalDate === undefined ? null : { value: a.renewalDate },
+    a.renewalDate === undefined ? null : cells.get(a.renewalDate),
   ];
 }
 
@@ -93,7 +93,8 @@ export function buildDataTab(model: ReportModel): TabDescription {
     ),
   ]);
   rows.push(DATA_COLUMNS.map((c) => header(c.header)));
-  for (const a of model.accounts) rows.push(accountRow(a, money));
+  const cells = new RepeatedCells();
+  for (const a of model.accounts) rows.push(accountRow(a, money, cells));
   if (model.accounts.length === 0) rows.push([text('No accounts in the data.', 'note')]);
   return makeTab({
     key: DATA_KEY,

@@ -48,6 +48,7 @@ import {
   note,
   noteRows,
   num,
+  RepeatedCells,
   rowFormula,
   text,
   textBand,
@@ -263,8 +264,16 @@ export function buildHealthScores(model: ReportModel, options: HealthOptions = {
   rows.push(sh);
   const active = figures.filter((f) => f.account.endArr > 0);
   const totalArr = active.reduce((s, f) => s + f.account.endArr, 0);
-  const countOf = (b: HealthBand) => active.filter((f) => f.band === b).length;
-  const arrOf = (b: HealthBand) => active.filter((f) => f.band === b).reduce((s, f) => s + f.account.endArr, 0);
+  const byBand = new Map<HealthBand | '', { count: number; arr: number }>(BANDS.map((b) => [b, { count: 0, arr: 0 }]));
+  for (const f of active) {
+    const sum = byBand.get(f.band);
+    if (sum) {
+      sum.count++;
+      sum.arr += f.account.endArr;
+    }
+  }
+  const countOf = (b: HealthBand) => (byBand.get(b) as { count: number }).count;
+  const arrOf = (b: HealthBand) => (byBand.get(b) as { arr: number }).arr;
   const shareCell = (r: number, arr: number): Row[number] =>
     fx(
       `IF(${abs(totalRow, 2)}=0,"",${cellAddress(r, 2)}/${abs(totalRow, 2)})`,
@@ -330,6 +339,7 @@ export function buildHealthScores(model: ReportModel, options: HealthOptions = {
       `IF(${t}="Low Touch",${formulaText(HEALTH_MOTIONS['Low Touch'])},${formulaText(HEALTH_MOTIONS['Tech Touch'])})),"")`
     );
   });
+  const cells = new RepeatedCells();
   figures.forEach((f, i) => {
     const r = rows.length;
     const n = r + 1;
@@ -338,12 +348,12 @@ export function buildHealthScores(model: ReportModel, options: HealthOptions = {
     const row: Row = [{ value: a.id }, { value: a.name }];
     row[C.tier] = fx(tierFormula(dataRow), a.tierEnd);
     row[C.arr] = fx(arrFormula(dataRow), a.endArr, money);
-    f.components.forEach((c, k) => (row[C.firstComponent + k] = Number.isNaN(c) ? null : num(c, FORMATS.integer)));
+    f.components.forEach((c, k) => (row[C.firstComponent + k] = Number.isNaN(c) ? null : cells.get(c, FORMATS.integer)));
     row[C.score] = fx(scoreFormula(n), f.score, FORMATS.decimal1);
     row[C.band] = fx(bandFormula(n), f.band);
     // The driver is core's figure (a portable formula for it runs to ~900 characters a row, which
     // made 100,000-account workbooks slow to write and open); it is refreshed on regeneration.
-    row[C.driver] = { value: f.driver };
+    row[C.driver] = cells.get(f.driver);
     row[C.motion] = fx(motionFormula(n), f.motion);
     rows.push(row);
   });

@@ -60,6 +60,31 @@ export function fx(formula: string, expected: CellValue, format?: string, style?
   return cell;
 }
 
+/**
+ * Cells for the values a long table repeats (tiers, 1/0 flags, 0–100 scores): one object per
+ * distinct value and format instead of one per row. Cells are never changed once made, so a tab
+ * may hold one object in many places. Past `limit` distinct values a column is not worth sharing.
+ */
+export class RepeatedCells {
+  private readonly byFormat = new Map<string | undefined, Map<CellValue, Cell>>();
+  private size = 0;
+  constructor(private readonly limit = 10_000) {}
+
+  get(value: string | number, format?: string): Cell {
+    let byValue = this.byFormat.get(format);
+    if (byValue === undefined) this.byFormat.set(format, (byValue = new Map()));
+    let cell = byValue.get(value);
+    if (cell === undefined) {
+      cell = format === undefined ? { value } : { value, format };
+      if (this.size < this.limit) {
+        byValue.set(value, cell);
+        this.size++;
+      }
+    }
+    return cell;
+  }
+}
+
 const ROW_PLACEHOLDER = '\u0001';
 
 /**
