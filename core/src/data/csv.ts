@@ -25,21 +25,11 @@ export interface CsvOptions {
   delimiter?: string;
 }
 
-/** A growable Int32Array. */
-class Int32List {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = x;
-  }
+/** A copy of `a` with twice the room. */
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**
@@ -78,21 +68,14 @@ export function detectDelimiter(text: string, from = 0): string {
  */
 function indexCsv(text: string, first: number, DELIM: number): CsvIndex {
   const n = text.length;
-  const rowStart = new Int32List(1024);
-  const rowFirstField = new Int32List(1024);
-  const fieldEnd = new Int32List(n >>> 3);
-  let fieldsInRow = 0;
+  // Plain local arrays and counters: this loop runs once per character of the file.
+  let rowStart = new Int32Array(1024);
+  let rowFirstField = new Int32Array(1024);
+  let fieldEnd = new Int32Array(Math.max(1024, n >>> 3));
+  let rows = 0;
+  let fields = 0;
+  let rowFields = 0;
   let lineStart = first;
-  const endRow = (): void => {
-    const firstField = fieldEnd.length - fieldsInRow;
-    // A line with no characters at all is skipped.
-    if (fieldsInRow === 1 && fieldEnd.data[firstField] === lineStart) fieldEnd.length = firstField;
-    else {
-      rowStart.push(lineStart);
-      rowFirstField.push(firstField);
-    }
-    fieldsInRow = 0;
-  };
 
   let i = first;
   while (i < n) {
@@ -120,26 +103,33 @@ function indexCsv(text: string, first: number, DELIM: number): CsvIndex {
       if (c === DELIM || c === LF || c === CR) break;
       i++;
     }
-    fieldEnd.push(i);
-    fieldsInRow++;
-    if (i >= n) break;
-    i++;
-    if (c === DELIM) {
-      if (i >= n) {
-        fieldEnd.push(n); // "a,b," ends with an empty field
-        fieldsInRow++;
-      }
-      continue;
+    if (fields + 1 >= fieldEnd.length) fieldEnd = grown(fieldEnd);
+    fieldEnd[fields++] = i;
+    rowFields++;
+    if (i < n) {
+      i++;
+      if (c === DELIM) {
+        if (i < n) continue;
+        fieldEnd[fields++] = n; // "a,b," ends with an empty field
+        rowFields++;
+      } else if (c === CR && text.charCodeAt(i) === LF) i++; // CRLF
     }
-    // Line end: CRLF, LF or CR.
-    if (c === CR && text.charCodeAt(i) === LF) i++;
-    endRow();
+    // The end of a row: a line end, or the end of the text.
+    if (rowFields === 1 && fieldEnd[fields - 1] === lineStart) {
+      fields--; // a line with no characters at all is skipped
+    } else {
+      if (rows + 1 >= rowStart.length) {
+        rowStart = grown(rowStart);
+        rowFirstField = grown(rowFirstField);
+      }
+      rowStart[rows] = lineStart;
+      rowFirstField[rows++] = fields - rowFields;
+    }
+    rowFields = 0;
     lineStart = i;
   }
-  if (fieldsInRow > 0) endRow();
-  const rows = rowStart.length;
-  rowFirstField.push(fieldEnd.length);
-  return { rows, rowStart: rowStart.data, rowFirstField: rowFirstField.data, fieldEnd: fieldEnd.data };
+  rowFirstField[rows] = fields;
+  return { rows, rowStart, rowFirstField, fieldEnd };
 }
 
 /** The value of the field text[start, end): as is, or unquoted ("" → ", text after the closing quote kept). */
