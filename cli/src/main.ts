@@ -66,7 +66,8 @@ async function readInputs(options: CliOptions, progress: Progress): Promise<Inpu
   const tables: InputTables = {};
   for (const [kind, path] of Object.entries(options.files) as [TableKind, string][]) {
     progress.step(`Reading ${basename(path)}`);
-    const table = await readTable(path);
+    // Warnings show even with --quiet: they are about the figures, not progress.
+    const table = await readTable(path, { onWarning: (message) => process.stderr.write(`cs-sheets: warning: ${message}\n`) });
     if (rowCountOf(table) >= LONG_INPUT_ROWS) progress.enable();
     progress.detail(`${rowCountOf(table).toLocaleString('en-US')} rows`);
     tables[kind] = table;

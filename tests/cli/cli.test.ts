@@ -124,6 +124,26 @@ describe('bad input: one line naming the file and column, exit code 2, no partia
     expectCleanFailure(['report', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--qbr', 'A-nothere', '--out', out], out, [/--qbr A-nothere: no account with that id/]);
   });
 
+  it('a quoted field that never closes and would swallow the rows after it', () => {
+    const dir = tmp();
+    const subs = join(dir, 'subs.csv');
+    writeFileSync(subs, 'id,account,start,end,mrr\nS1,A1,2023-01-01,,100\nS2,"A2,2023-01-01,,100\nS3,A3,2023-01-01,,100\n');
+    const out = join(dir, 'r.xlsx');
+    expectCleanFailure(['report', '--subscriptions', subs, '--out', out], out, [/subs\.csv: row 3: a quoted field opens there and never closes/]);
+  });
+
+  it('an existing --out file that is not a workbook is left alone', () => {
+    const dir = tmp();
+    const out = join(dir, 'notes.xlsx');
+    writeFileSync(out, 'hello');
+    const r = run(['report', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/notes\.xlsx: exists but cannot be read as an \.xlsx workbook/);
+    expect(readFileSync(out, 'utf8')).toBe('hello');
+    expect(readdirSync(dir)).toEqual(['notes.xlsx']);
+  });
+
   it('an impossible period', () => {
     const dir = tmp();
     const out = join(dir, 'r.xlsx');
@@ -182,6 +202,20 @@ describe('cs-sheets report', () => {
       ['APAC', 'Lee', -500],
     ]);
     expect(book.getWorksheet('coverage model')!.getCell('A1').value).toBe('my own notes');
+  });
+
+  it('reads a Windows-1252 CSV (Excel\'s "CSV (Comma delimited)") with a warning, keeping accents apart', () => {
+    const dir = tmp();
+    const subs = join(dir, 'ansi.csv');
+    const text = 'account_id,start_date,end_date,mrr\nM\u00fcller GmbH,2023-01-01,,"\u20ac100"\nM\u00e4ller GmbH,2023-01-01,,"\u20ac200"\nCaf\u00e9,2023-01-01,,"\u20ac300"\n';
+    const bytes = Buffer.from([...text].map((ch) => (ch === '\u20ac' ? 0x80 : ch.charCodeAt(0))));
+    writeFileSync(subs, bytes);
+    const r = run(['metrics', '--subscriptions', subs, '--from', '2024-01-01', '--to', '2025-01-01', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ansi\.csv is not UTF-8: read it as Windows-1252/);
+    const m = JSON.parse(r.stdout);
+    expect(m.cohortAccounts).toBe(3);
+    expect(m.startArr).toBe(12 * (100 + 200 + 300));
   });
 
   it('shows progress on stderr for long inputs', () => {

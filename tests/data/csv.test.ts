@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { detectDelimiter, parseCsv, parseCsvRows } from '../../core/src/data/csv';
-import { rowCountOf, rowOf } from '../../core/src/data/model';
+import { rowCountOf, rowNumberOf, rowOf } from '../../core/src/data/model';
 
 describe('parseCsv (RFC 4180)', () => {
   it('splits plain rows and takes the first as header', () => {
@@ -86,7 +86,7 @@ describe('rows read lazily', () => {
 });
 
 /** A plain character-by-character reading of the rules in csv.ts's header, to check the fast parser against. */
-function referenceRows(text: string): string[][] {
+function referenceRows(text: string): string[][] | 'unclosed' {
   const rows: string[][] = [];
   let row: string[] = [];
   let i = 0;
@@ -100,6 +100,7 @@ function referenceRows(text: string): string[][] {
     let value = '';
     quotedEmpty = false;
     if (text[i] === '"') {
+      const rest = text.slice(i + 1);
       i++;
       let closed = false;
       while (i < n) {
@@ -114,6 +115,11 @@ function referenceRows(text: string): string[][] {
           break;
         }
         value += text[i++];
+      }
+      if (!closed) {
+        // Never closed: an error if a line break with anything after it would be swallowed.
+        const br = rest.search(/[\r\n]/);
+        if (br >= 0 && rest.slice(br).trim() !== '') return 'unclosed';
       }
       if (closed) while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') value += text[i++];
       quotedEmpty = true;
@@ -140,12 +146,35 @@ describe('the CSV parser against a plain reference reading', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
+        const want = referenceRows(text);
+        if (want === 'unclosed') {
+          expect(() => parseCsv(text, 'p.csv', { delimiter: ',' })).toThrow(/^p\.csv: row \d+: a quoted field opens there and never closes/);
+          return;
+        }
         const t = parseCsv(text, 'p.csv', { delimiter: ',' });
         const all = parseCsvRows(text, { delimiter: ',' });
-        expect(all).toEqual(referenceRows(text));
+        expect(all).toEqual(want);
         expect(Array.from({ length: rowCountOf(t) }, (_, i) => rowOf(t, i))).toEqual(all.slice(1));
       }),
       { numRuns: 10_000 },
     );
+  });
+});
+
+describe('row numbers and broken quotes', () => {
+  it('numbers rows as a spreadsheet opening the file does: blank lines count, a multi-line field is one row', () => {
+    const t = parseCsv('\n\nid,note\nA,"two\nlines"\n\nB,x\r\n\r\nC,y', 'n.csv');
+    expect(t.headers).toEqual(['id', 'note']);
+    expect(t.headerRow).toBe(3);
+    expect([0, 1, 2].map((i) => [rowOf(t, i)[0], rowNumberOf(t, i)])).toEqual([['A', 4], ['B', 6], ['C', 8]]);
+  });
+
+  it('refuses a quote that never closes when later lines would vanish into it, naming its row', () => {
+    const text = 'id,account\nS1,A1\n\nS2,"A2\nS3,A3\nS4,A4\n';
+    expect(() => parseCsv(text, 'subs.csv')).toThrow(
+      'subs.csv: row 4: a quoted field opens there and never closes, so every later line would be read into that one cell',
+    );
+    // On the last line it only runs to the end of the text, as spreadsheets read it.
+    expect(parseCsv('id,note\nS1,"open\n', 'last.csv').rows).toEqual([['S1', 'open\n']]);
   });
 });

@@ -1,5 +1,6 @@
 /** core/src/app: the pane flow shared by the Excel task pane and the Sheets sidebar. */
-import { buildTabs, checkPeriod, defaultPeriod, detectMapping, listTabs, planRender, setOverride, tableFromGrid } from '../../core/src/app';
+import { buildTabs, checkPeriod, defaultPeriod, detectMapping, firstRowOfAddress, listTabs, planRender, setOverride, tableFromGrid } from '../../core/src/app';
+import { loadTables } from '../../core/src/data/load';
 import { smallTables } from '../data/fixtures';
 import { book } from '../helpers/excel-data';
 
@@ -93,6 +94,25 @@ describe('planRender', () => {
 
 describe('tableFromGrid', () => {
   it('takes the first row as headers and drops blank trailing rows', () => {
-    expect(tableFromGrid('Sheet1!A1:B4', [['Account ID ', 'MRR'], ['A', 5], ['', ''], [null, '']])).toEqual({ source: 'Sheet1!A1:B4', headers: ['Account ID', 'MRR'], rows: [['A', 5]] });
+    expect(tableFromGrid('Sheet1!A1:B4', [['Account ID ', 'MRR'], ['A', 5], ['', ''], [null, '']])).toEqual({
+      source: 'Sheet1!A1:B4',
+      headers: ['Account ID', 'MRR'],
+      rows: [['A', 5]],
+      headerRow: 1,
+    });
+  });
+
+  it('names sheet rows in messages when the range starts lower down, blank rows counted', () => {
+    expect(firstRowOfAddress('Billing!B5:F100')).toBe(5);
+    expect(firstRowOfAddress("'Q1!Data'!$C$12:$D$40")).toBe(12);
+    expect(firstRowOfAddress('Billing!A:F')).toBe(1);
+    const grid = [
+      ['account_id', 'start_date', 'mrr'],
+      ['A', '2024-01-01', '100'],
+      ['', '', ''],
+      ['B', '2024-01-01', '-5'],
+    ];
+    const table = tableFromGrid('Billing!B5:D8', grid, firstRowOfAddress('Billing!B5:D8'));
+    expect(() => loadTables({ subscriptions: table })).toThrow('Billing!B5:D8: column mrr row 8: amounts cannot be negative');
   });
 });

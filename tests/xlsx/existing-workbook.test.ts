@@ -151,6 +151,30 @@ describe('F21: rendering into an existing workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Sheet1', 'coverage model', 'Board Report', 'Coverage Model (2)']);
   });
 
+  it('writes a workbook holding only tabs it replaces (a report run again) as a new one, same tabs and markers', async () => {
+    const first = path.join(OUT, 'ours-only.xlsx');
+    expect((await renderWorkbookWithResult([coverageTab(100), boardTab()], first)).writer).toBe('package');
+    const again = path.join(OUT, 'ours-only-again.xlsx');
+    const res = await renderWorkbookWithResult([coverageTab(20), boardTab()], again, { existing: first });
+    expect(res.writer).toBe('package');
+    expect(res.tabs).toEqual([
+      { key: 'coverage-model', name: 'Coverage Model', replaced: 'Coverage Model' },
+      { key: 'board-report', name: 'Board Report', replaced: 'Board Report' },
+    ]);
+    const z = await JSZip.loadAsync(fs.readFileSync(again));
+    expect(await readGeneratedTabs(z)).toEqual([
+      { key: 'coverage-model', sheetName: 'Coverage Model' },
+      { key: 'board-report', sheetName: 'Board Report' },
+    ]);
+    const sheets = await recalculate(again);
+    expect(sheets.get('Coverage Model')).toHaveLength(22);
+    expect(Number(sheets.get('Board Report')![1][1])).toBe(210000);
+    // A user's tab among them still goes through exceljs, which keeps it.
+    expect((await renderWorkbookWithResult([coverageTab(3), boardTab()], path.join(OUT, 'kept.xlsx'), { existing: path.join(OUT, 'first.xlsx') })).writer).toBe(
+      'exceljs',
+    );
+  });
+
   it('refuses (and writes nothing) when a tab that would be kept has a chart exceljs cannot carry over', async () => {
     const src = path.join(OUT, 'with-chart.xlsx');
     await renderWorkbookWithResult(sampleTabs(), src);

@@ -1,8 +1,9 @@
 /**
  * The .xlsx renderer of the headless build. A new workbook is written directly by
- * package-writer.ts; with `existing`, the tabs are drawn with exceljs into the user's workbook,
- * then what exceljs cannot write (charts, generated-tab markers, print titles) is added to the
- * package.
+ * package-writer.ts, and so is an `existing` one that holds only tabs this run replaces (a
+ * report run again). When a user's tab must be kept, the tabs are drawn with exceljs into the
+ * user's workbook, then what exceljs cannot write (charts, generated-tab markers, print titles)
+ * is added to the package.
  *
  * Safety (reports.md "Safe", F20–F22):
  * - final tab names come from tab-names.ts (legal, unique, user tabs never reused);
@@ -17,12 +18,13 @@
  *   streaming without shared strings                   1.8 s, but exceljs then writes text as
  *                                                      t="str" (a formula's string result)
  *   normal Workbook + writeFile                         8.3 s, 1.3 GB
- * The normal Workbook is used only with `existing` (it has to read the user's file).
+ * The normal Workbook is used only to keep a user's tabs (it has to read the user's file).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { InputError } from '../../../core/src/errors';
 import {
   GENERATED_MARKER,
   type Cell,
@@ -70,6 +72,8 @@ export interface RenderResult {
    * workbook has no exceljs step: all of it is packageMs).
    */
   timings: { exceljsMs: number; packageMs: number };
+  /** How the file was written: by the package writer, or through exceljs to keep a user's tabs. */
+  writer: 'package' | 'exceljs';
 }
 
 type Grid = TabDescription['rows'];
@@ -261,18 +265,45 @@ async function unsafeTabs(zip: JSZip, sheetNames: string[]): Promise<string[]> {
   return out;
 }
 
-/** Generated tabs of an existing workbook, from its markers. */
-async function existingTabsOf(file: string): Promise<{ wb: ExcelJS.Workbook; zip: JSZip; tabs: ExistingTab[]; generated: GeneratedTab[] }> {
+interface ExistingWorkbook {
+  zip: JSZip;
+  /** Every tab, in order, with its key where it is one of ours. */
+  tabs: ExistingTab[];
+  generated: GeneratedTab[];
+  /** The workbook through exceljs, read only when some tab of the user's has to be kept. */
+  load(): Promise<ExcelJS.Workbook>;
+}
+
+/** An existing workbook's tabs and our markers, read from the package (exceljs is not needed for this). */
+async function existingTabsOf(file: string): Promise<ExistingWorkbook> {
   const buffer = await fs.promises.readFile(file);
-  const zip = await JSZip.loadAsync(buffer);
+  let zip: JSZip;
+  let names: string[];
+  try {
+    zip = await JSZip.loadAsync(buffer);
+    names = (await sheetParts(zip)).map((p) => p.name);
+  } catch (err) {
+    // Not ours to overwrite: the user may have saved something else under this name.
+    throw new InputError(
+      `${file}: exists but cannot be read as an .xlsx workbook (${(err as Error).message}); ` +
+        'write the report to another file, or move this one away',
+    );
+  }
   const generated = await readGeneratedTabs(zip);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  const tabs = wb.worksheets.map((ws) => {
-    const mark = generated.find((g) => g.sheetName === ws.name);
-    return mark ? { name: ws.name, generatedKey: mark.key } : { name: ws.name };
+  const tabs = names.map((name) => {
+    const mark = generated.find((g) => g.sheetName === name);
+    return mark ? { name, generatedKey: mark.key } : { name };
   });
-  return { wb, zip, tabs, generated: generated.filter((g) => tabs.some((t) => t.name === g.sheetName)) };
+  const load = async () => {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    } catch (err) {
+      throw new InputError(`${file}: cannot be read as an .xlsx workbook (${(err as Error).message}); write the report to another file`);
+    }
+    return wb;
+  };
+  return { zip, tabs, generated: generated.filter((g) => tabs.some((t) => t.name === g.sheetName)), load };
 }
 
 async function writeIntoExisting(
@@ -330,12 +361,13 @@ export async function renderWorkbookWithResult(
   decisions.forEach((d) => names.set(d.key, d.name));
   const nameOf = makeNameOf(names);
 
-  if (existing) {
+  // Tabs of the existing workbook that this run does not replace.
+  const surviving = (existing?.tabs ?? []).map((t) => t.name).filter((n) => !replacedNames.some((r) => sameTabName(r, n)));
+  if (existing && surviving.length > 0) {
     // Every tab that survives goes through exceljs's reader and writer: refuse rather than lose.
-    const surviving = existing.tabs.map((t) => t.name).filter((n) => !replacedNames.some((r) => sameTabName(r, n)));
     const unsafe = await unsafeTabs(existing.zip, surviving);
     if (unsafe.length > 0) {
-      throw new Error(
+      throw new InputError(
         `Cannot add tabs to ${options.existing}: ${unsafe.join(', ')} would be lost when the file is rewritten. ` +
           'Write the report to a new file instead.',
       );
@@ -353,8 +385,9 @@ export async function renderWorkbookWithResult(
   const markers = [...keptGenerated, ...decisions.map((d) => ({ key: d.key, sheetName: d.name }))];
   const rendered = decisions.map((d) => (d.replaces ? { key: d.key, name: d.name, replaced: d.replaces } : { key: d.key, name: d.name }));
   try {
-    if (!existing) {
-      // A new workbook: written directly, charts and markers included (package-writer.ts).
+    if (!existing || surviving.length === 0) {
+      // A new workbook, or one holding only tabs this run replaces (a report run again): written
+      // directly, charts and markers included (package-writer.ts). Only a user's tab needs exceljs.
       await writePackage(
         tabs.map((tab, i) => ({ tab, name: decisions[i].name })),
         nameOf,
@@ -363,10 +396,10 @@ export async function renderWorkbookWithResult(
         charts,
       );
       await fs.promises.rename(tmp, outPath);
-      return { outPath, tabs: rendered, timings: { exceljsMs: 0, packageMs: Date.now() - t0 } };
+      return { outPath, tabs: rendered, timings: { exceljsMs: 0, packageMs: Date.now() - t0 }, writer: 'package' };
     }
 
-    await writeIntoExisting(existing.wb, tabs, decisions, nameOf, tmp);
+    await writeIntoExisting(await existing.load(), tabs, decisions, nameOf, tmp);
     const t1 = Date.now();
     options.onProgress?.('adding charts and markers');
     const zip = await JSZip.loadAsync(await fs.promises.readFile(tmp));
@@ -385,7 +418,7 @@ export async function renderWorkbookWithResult(
     }
     await out.writeFile(tmp);
     await fs.promises.rename(tmp, outPath);
-    return { outPath, tabs: rendered, timings: { exceljsMs: t1 - t0, packageMs: Date.now() - t1 } };
+    return { outPath, tabs: rendered, timings: { exceljsMs: t1 - t0, packageMs: Date.now() - t1 }, writer: 'exceljs' };
   } finally {
     await fs.promises.rm(tmp, { force: true });
   }

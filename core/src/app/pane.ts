@@ -312,12 +312,21 @@ export function planRender(tabs: readonly TabDescription[], existing: readonly E
   return { decisions, plans: planTabs(tabs, names, options) };
 }
 
-/** A table from a host range: the first row is the header row; fully blank rows at the end are dropped. */
-export function tableFromGrid(source: string, grid: readonly (readonly unknown[])[]): RawTable {
-  if (grid.length === 0) return { source, headers: [], rows: [] };
+/** The sheet row of a range address's first cell: "Data!B5:F100" → 5; whole columns ("Data!A:F") → 1. */
+export function firstRowOfAddress(address: string): number {
+  const m = /^\$?[A-Z]+\$?(\d+)/i.exec(address.slice(address.lastIndexOf('!') + 1));
+  return m ? Number(m[1]) : 1;
+}
+
+/**
+ * A table from a host range: the first row is the header row; fully blank rows at the end are
+ * dropped. `headerRow` is the sheet row of the range's first row, so messages name sheet rows.
+ */
+export function tableFromGrid(source: string, grid: readonly (readonly unknown[])[], headerRow = 1): RawTable {
+  if (grid.length === 0) return { source, headers: [], rows: [], headerRow };
   const headers = grid[0].map((h) => (h === null || h === undefined ? '' : String(h).trim()));
   let end = grid.length;
   const blank = (v: unknown) => v === null || v === undefined || v === '';
   while (end > 1 && grid[end - 1].every(blank)) end--;
-  return { source, headers, rows: grid.slice(1, end).map((r) => [...r]) };
+  return { source, headers, rows: grid.slice(1, end).map((r) => [...r]), headerRow };
 }

@@ -9,11 +9,15 @@
  * - The delimiter is "," unless the header line has none and has ";" or tabs
  *   (exports from European locales), or the caller names one.
  * - Lenient where the RFC is strict: text after a closing quote is kept, an
- *   unterminated quote runs to the end of the text.
+ *   unterminated quote on the last line runs to the end of the text. One that would swallow
+ *   later lines is an InputError naming its row (those rows would otherwise vanish).
+ * - Blank lines are left out of the rows, but row numbers in messages count them, as a
+ *   spreadsheet opening the file does (RawTable.rowNumberAt).
  *
  * Speed: one pass over char codes records where each row and field is; a quoted field jumps
  * from quote to quote with indexOf. A million-row file is then read row by row (rowAt).
  */
+import { InputError } from '../errors';
 import type { RawTable } from './model';
 
 const QUOTE = 34; // "
@@ -39,6 +43,10 @@ function grown(a: Int32Array): Int32Array<ArrayBuffer> {
  */
 interface CsvIndex {
   rows: number;
+  /** Per row: its row number in a spreadsheet that opens the file (blank lines count there). */
+  sheetRow: Int32Array;
+  /** The spreadsheet row of a quoted field that never closes and would swallow later lines; 0 if none. */
+  unclosedQuoteRow: number;
   /** Per row: offset of its first character, and index of its first field (one extra entry at the end). */
   rowStart: Int32Array;
   rowFirstField: Int32Array;
@@ -71,6 +79,9 @@ function indexCsv(text: string, first: number, DELIM: number): CsvIndex {
   // Plain local arrays and counters: this loop runs once per character of the file.
   let rowStart = new Int32Array(1024);
   let rowFirstField = new Int32Array(1024);
+  let sheetRow = new Int32Array(1024);
+  let blankLines = 0;
+  let unclosedQuoteRow = 0;
   let fieldEnd = new Int32Array(Math.max(1024, n >>> 3));
   let rows = 0;
   let fields = 0;
@@ -86,7 +97,9 @@ function indexCsv(text: string, first: number, DELIM: number): CsvIndex {
       for (;;) {
         const q = text.indexOf('"', seg);
         if (q === -1) {
-          i = n; // an unterminated quote runs to the end
+          // An unterminated quote runs to the end: harmless on the last line, an error if later lines would vanish into it.
+          if (swallowsLines(text, i)) unclosedQuoteRow = rows + blankLines + 1;
+          i = n;
           break;
         }
         if (text.charCodeAt(q + 1) === QUOTE) {
@@ -116,20 +129,31 @@ function indexCsv(text: string, first: number, DELIM: number): CsvIndex {
     }
     // The end of a row: a line end, or the end of the text.
     if (rowFields === 1 && fieldEnd[fields - 1] === lineStart) {
-      fields--; // a line with no characters at all is skipped
+      fields--; // a line with no characters at all is skipped (a spreadsheet still counts it as a row)
+      blankLines++;
     } else {
       if (rows + 1 >= rowStart.length) {
         rowStart = grown(rowStart);
         rowFirstField = grown(rowFirstField);
+        sheetRow = grown(sheetRow);
       }
       rowStart[rows] = lineStart;
+      sheetRow[rows] = rows + blankLines + 1;
       rowFirstField[rows++] = fields - rowFields;
     }
     rowFields = 0;
     lineStart = i;
   }
   rowFirstField[rows] = fields;
-  return { rows, rowStart, rowFirstField, fieldEnd };
+  return { rows, sheetRow, unclosedQuoteRow, rowStart, rowFirstField, fieldEnd };
+}
+
+/** Whether the text after an opening quote at `at` holds a line break followed by anything but white space. */
+function swallowsLines(text: string, at: number): boolean {
+  const lf = text.indexOf('\n', at + 1);
+  const cr = text.indexOf('\r', at + 1);
+  const br = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+  return br !== -1 && text.slice(br).trim() !== '';
 }
 
 /** The value of the field text[start, end): as is, or unquoted ("" → ", text after the closing quote kept). */
@@ -164,11 +188,18 @@ function decodeRow(text: string, index: CsvIndex, r: number): string[] {
   return row;
 }
 
-function indexOf(text: string, options: CsvOptions): CsvIndex {
+function indexOf(text: string, options: CsvOptions, source?: string): CsvIndex {
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delimiter = options.delimiter ?? detectDelimiter(text, first);
   if (delimiter.length !== 1) throw new Error(`CSV delimiter must be one character, got "${delimiter}"`);
-  return indexCsv(text, first, delimiter.charCodeAt(0));
+  const index = indexCsv(text, first, delimiter.charCodeAt(0));
+  if (index.unclosedQuoteRow > 0) {
+    throw new InputError(
+      `${source === undefined ? '' : `${source}: `}row ${index.unclosedQuoteRow}: a quoted field opens there and never closes, ` +
+        'so every later line would be read into that one cell; close the quote (or remove it) and export again',
+    );
+  }
+  return index;
 }
 
 /** Parse CSV text into rows of strings (header row included). */
@@ -186,6 +217,7 @@ export function parseCsvRows(text: string, options: CsvOptions = {}): string[][]
 class CsvTable implements RawTable {
   readonly headers: string[];
   readonly rowCount: number;
+  readonly headerRow: number;
   private built: string[][] | undefined;
 
   constructor(
@@ -195,6 +227,12 @@ class CsvTable implements RawTable {
   ) {
     this.headers = index.rows > 0 ? decodeRow(text, index, 0).map((h) => h.trim()) : [];
     this.rowCount = Math.max(0, index.rows - 1);
+    this.headerRow = index.rows > 0 ? index.sheetRow[0] : 1;
+  }
+
+  /** Blank lines are left out of the rows but counted here, as a spreadsheet shows the file. */
+  rowNumberAt(i: number): number {
+    return this.index.sheetRow[i + 1];
   }
 
   rowAt(i: number): string[] {
@@ -210,5 +248,5 @@ class CsvTable implements RawTable {
 
 /** Parse CSV text into a RawTable: the first row is the header. */
 export function parseCsv(text: string, source: string, options: CsvOptions = {}): RawTable {
-  return new CsvTable(source, text, indexOf(text, options));
+  return new CsvTable(source, text, indexOf(text, options, source));
 }

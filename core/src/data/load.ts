@@ -27,6 +27,7 @@ import {
   type LoadedData,
   type RawTable,
   rowCountOf,
+  rowNumberOf,
   rowOf,
   type SkipCount,
   type SubscriptionColumns,
@@ -76,11 +77,14 @@ class SkipCounter {
   }
 }
 
-/** Spreadsheet row number of data row i (the header is row 1). */
-const rowNumber = (i: number) => i + 2;
+/** A subscription's label: its id, or "row N" (its spreadsheet row) when it has none. */
+const rowLabel = (id: string, rowNumber: number) => (id !== '' ? id : `row ${rowNumber}`);
 
-/** A subscription's label: its id, or "row N" when it has none. */
-const rowLabel = (id: string, i: number) => (id !== '' ? id : `row ${rowNumber(i)}`);
+/** A row with nothing in it (a blank line, an empty sheet row) is not data: it is passed over, not counted. */
+function isBlankRow(row: readonly unknown[]): boolean {
+  for (const v of row) if (!(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
+  return true;
+}
 
 /**
  * Kept rows' labels: the ids' characters in one growing Uint16Array with offsets (and the data
@@ -96,7 +100,7 @@ class LabelStore {
     this.offsets = new Int32Array(capacity + 1);
     this.rows = new Int32Array(capacity);
   }
-  add(id: string, row: number): void {
+  add(id: string, rowNumber: number): void {
     const len = id.length;
     if (this.used + len > this.chars.length) {
       const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
@@ -109,7 +113,7 @@ class LabelStore {
     this.used = at;
     const k = this.count++;
     this.offsets[k + 1] = at;
-    this.rows[k] = row;
+    this.rows[k] = rowNumber;
   }
   /** label(k) for the rows added, in order. */
   finish(): (k: number) => string {
@@ -178,8 +182,12 @@ class TableReader {
   header(col: number): string {
     return this.mapping.headers[col] ?? `column ${col + 1}`;
   }
+  /** The spreadsheet row number of data row i. */
+  rowNumber(i: number): number {
+    return rowNumberOf(this.table, i);
+  }
   where(col: number, i: number): string {
-    return `${this.table.source}: column ${this.header(col)} row ${rowNumber(i)}`;
+    return `${this.table.source}: column ${this.header(col)} row ${this.rowNumber(i)}`;
   }
   /** An amount ≥ 0, or null when blank. */
   money(row: unknown[], col: number, i: number): number | null {
@@ -306,9 +314,10 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     const count = rowCountOf(ar.table);
     for (let i = 0; i < count; i++) {
       const row = rowOf(ar.table, i);
+      if (isBlankRow(row)) continue;
       const id = ar.text(row, cId, tz);
       if (id === '') {
-        skips.add('accounts', SKIP_REASONS.missingId, `row ${rowNumber(i)}`);
+        skips.add('accounts', SKIP_REASONS.missingId, `row ${ar.rowNumber(i)}`);
         continue;
       }
       const key = id.toLowerCase();
@@ -386,6 +395,7 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     let lastAcc: { index: number | undefined; text: string } | undefined;
     for (let i = 0; i < n; i++) {
       const row = rowOf(sr.table, i);
+      if (isBlankRow(row)) continue;
       const subId = cId >= 0 ? cellText(row[cId]) : '';
       // Amounts and flags are validated on every row, skipped or not.
       const arrCell = sr.money(row, cArr, i);
@@ -420,29 +430,29 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
       if (typeof e === 'number' && e > latest) latest = e;
 
       if (accText === '') {
-        skips.add('subscriptions', SKIP_REASONS.missingId, rowLabel(subId, i));
+        skips.add('subscriptions', SKIP_REASONS.missingId, rowLabel(subId, sr.rowNumber(i)));
         continue;
       }
       if (s === null) {
-        skips.add('subscriptions', SKIP_REASONS.missingDate, rowLabel(subId, i));
+        skips.add('subscriptions', SKIP_REASONS.missingDate, rowLabel(subId, sr.rowNumber(i)));
         continue;
       }
       if (s === undefined || e === undefined) {
-        skips.add('subscriptions', SKIP_REASONS.unparsableDate, rowLabel(subId, i));
+        skips.add('subscriptions', SKIP_REASONS.unparsableDate, rowLabel(subId, sr.rowNumber(i)));
         continue;
       }
       if (trial) {
-        skips.add('subscriptions', SKIP_REASONS.trial, rowLabel(subId, i));
+        skips.add('subscriptions', SKIP_REASONS.trial, rowLabel(subId, sr.rowNumber(i)));
         continue;
       }
       // A row with no amount at all (blank cells, or a short row) is not a $0 subscription.
       if (arrCell === null && mrrCell === null) {
-        skips.add('subscriptions', SKIP_REASONS.noAmount, rowLabel(subId, i));
+        skips.add('subscriptions', SKIP_REASONS.noAmount, rowLabel(subId, sr.rowNumber(i)));
         continue;
       }
       const endDay = e === null ? OPEN_END : e;
       if (endDay <= s) {
-        const label = rowLabel(subId, i);
+        const label = rowLabel(subId, sr.rowNumber(i));
         skips.add('subscriptions', SKIP_REASONS.zeroLength, label);
         zeroLength.count++;
         if (zeroLength.examples.length < MAX_EXAMPLES) zeroLength.examples.push(label);
@@ -474,7 +484,7 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
         }
         planCode[k] = code;
       }
-      labels.add(subId, i);
+      labels.add(subId, sr.rowNumber(i));
       k++;
     }
     startCheck.finish(n);
@@ -525,7 +535,8 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     let k = 0;
     for (let i = 0; i < n; i++) {
       const row = rowOf(tr.table, i);
-      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
+      if (isBlankRow(row)) continue;
+      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${tr.rowNumber(i)}`;
       const esc = tr.flag(row, cEsc, i);
       const dv = row[cDate];
       const d = dayOf(dv);
@@ -585,7 +596,8 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     let k = 0;
     for (let i = 0; i < n; i++) {
       const row = rowOf(ur.table, i);
-      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
+      if (isBlankRow(row)) continue;
+      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${ur.rowNumber(i)}`;
       const dv = row[cDate];
       const d = dayOf(dv);
       check.see(dv, d);
@@ -656,7 +668,8 @@ export function loadTables(tables: InputTables, options: LoadOptions = {}): Load
     let k = 0;
     for (let i = 0; i < n; i++) {
       const row = rowOf(cr.table, i);
-      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${rowNumber(i)}`;
+      if (isBlankRow(row)) continue;
+      const rowLabel = (cId >= 0 ? cellText(row[cId]) : '') || `row ${cr.rowNumber(i)}`;
       const react = cr.flag(row, cReact, i);
       const dv = row[cDate];
       const d = dayOf(dv);

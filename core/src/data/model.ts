@@ -20,11 +20,23 @@ export interface RawTable {
    */
   rowCount?: number;
   rowAt?(i: number): unknown[];
+  /**
+   * Where the rows are in the user's sheet, so messages name the row the user sees: the row
+   * number of the header (default 1; a host range may start lower down), or, where blank lines
+   * or rows were left out, the row number of each data row. Read through rowNumberOf.
+   */
+  headerRow?: number;
+  rowNumberAt?(i: number): number;
 }
 
 /** How many data rows a table has (a lazily read table does not build its rows for this). */
 export function rowCountOf(table: RawTable): number {
   return table.rowCount ?? table.rows.length;
+}
+
+/** The spreadsheet row number of data row i (the header is row 1 unless the table says otherwise). */
+export function rowNumberOf(table: RawTable, i: number): number {
+  return table.rowNumberAt !== undefined ? table.rowNumberAt(i) : (table.headerRow ?? 1) + 1 + i;
 }
 
 /** Data row i of a table. */

@@ -12,6 +12,7 @@ import {
   listTableKinds,
   listTabs,
   setOverride,
+  firstRowOfAddress,
   tableFromGrid,
   type ColumnOverrides,
   type FieldName,
@@ -105,7 +106,7 @@ async function readSource(kind: TableKind, source: Source): Promise<RawTable | n
         ? context.workbook.tables.getItem(source.name).getRange()
         : context.workbook.worksheets.getItem(splitAddress(source.address).sheet).getRange(splitAddress(source.address).range);
     const { address, grid } = await readRange(context, range);
-    return tableFromGrid(source.type === 'table' ? `${source.name} (${address})` : address, grid);
+    return tableFromGrid(source.type === 'table' ? `${source.name} (${address})` : address, grid, firstRowOfAddress(address));
   }).catch((e: unknown) => {
     throw new Error(`Could not read the ${kind} data: ${e instanceof Error ? e.message : String(e)}`);
   });

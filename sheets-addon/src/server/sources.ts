@@ -142,5 +142,5 @@ export function readSource(ss: Spreadsheet, ref: SourceRef): RawTable {
   const range = ref.type === 'sheet' ? sheet.getDataRange() : sheet.getRange(ref.a1);
   const source = ref.type === 'sheet' ? ref.sheet : `${ref.sheet}!${range.getA1Notation()}`;
   if (ref.type === 'sheet' && sheet.getLastRow() === 0) return { source, headers: [], rows: [] };
-  return tableFromGrid(source, plainGrid(range.getValues(), timeZone));
+  return tableFromGrid(source, plainGrid(range.getValues(), timeZone), range.getRow());
 }
