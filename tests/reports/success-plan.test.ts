@@ -102,6 +102,15 @@ describe('Success Plan – account (hand-made data, calendar 2024)', () => {
     expect(m('CSAT mean (of 5), tickets in the period')).toEqual([null, 4, 11 / 3, 'Behind']);
   });
 
+  it('never aims below the baseline: an SMB account (NRR band from 95%) keeps its ARR', () => {
+    const smb = buildSuccessPlan(model, 'A-2');
+    const m = (label: string) => smb.rows[rowOf(smb, label)].slice(1, 5).map(value);
+    // 20,000 at the start; 95% of it would be a plan to shrink.
+    expect(m('ARR (from the Data tab)')).toEqual([20_000, 20_000, 20_000, 'Met']);
+    expect(rowOf(smb, 'Keep ARR at 20,000 (no contraction or churn)')).toBeGreaterThan(0);
+    expect(() => rowOf(smb, 'Grow ARR to 19,000 (segment NRR target)')).toThrow();
+  });
+
   it('writes formulas a spreadsheet computes to core’s figures (HyperFormula)', () => {
     const ev = evaluate([tab, data], { arrayArithmetic: false });
     const cells = formulaCells([tab]);

@@ -184,9 +184,12 @@ export function metricStatusBands(range: string): ConditionalFormat[] {
   return [textBand(range, 'Met', 'good'), textBand(range, 'Improving', 'neutral'), textBand(range, 'Behind', 'bad')];
 }
 
-/** The ARR target of the value metrics: start ARR × the low end of the segment's NRR band, rounded. */
+/**
+ * The ARR target of the value metrics: start ARR × the low end of the segment's NRR band, rounded,
+ * and never below the start ARR (SMB's band starts at 95%: an account's plan does not aim to shrink).
+ */
 export function arrTarget(account: AccountFigures): number | null {
-  return account.startArr > 0 ? Math.round(account.startArr * NRR_TARGETS[account.segment].low) : null;
+  return account.startArr > 0 ? Math.round(account.startArr * Math.max(1, NRR_TARGETS[account.segment].low)) : null;
 }
 
 const inputCell = (value: number | null, format?: string): Cell => ({ value, style: 'input', ...(format ? { format } : {}) });
@@ -240,7 +243,7 @@ export function buildQbr(model: ReportModel, accountId: string): TabDescription 
   rows.push(
     ...noteRows(
       'Baseline → current against the target agreed with the customer. Targets are editable (shaded); ' +
-        'the ARR target starts at the playbook NRR target for the segment, CSAT at 4.0 of 5 and health at 70.',
+        'the ARR target starts at the playbook NRR target for the segment (never below the baseline), CSAT at 4.0 of 5 and health at 70.',
       TAB_WIDTH,
     ),
   );

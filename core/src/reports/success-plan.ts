@@ -178,7 +178,12 @@ export function buildSuccessPlan(model: ReportModel, accountId: string): TabDesc
             }
           : { objective: 'Agree the renewal plan', due: excelSerialFromDay(asOfDay + 120), measure: 'Renewal signed' },
         {
-          objective: target !== null ? `Grow ARR to ${fmtMoney(target)} (segment NRR target)` : 'Grow ARR: set the target',
+          objective:
+            target === null
+              ? 'Grow ARR: set the target'
+              : target > a.startArr
+                ? `Grow ARR to ${fmtMoney(target)} (segment NRR target)`
+                : `Keep ARR at ${fmtMoney(target)} (no contraction or churn)`,
           due: excelSerialFromDay(addMonthsToDay(asOfDay, 12)),
           measure: 'ARR',
         },
