@@ -274,6 +274,14 @@ interface ExistingWorkbook {
   load(): Promise<ExcelJS.Workbook>;
 }
 
+/** Not ours to overwrite: the user may have saved something else under this name. */
+function notAWorkbook(file: string, err: unknown): InputError {
+  return new InputError(
+    `${file}: exists but cannot be read as an .xlsx workbook (${(err as Error).message}); ` +
+      'write the report to another file, or move this one away',
+  );
+}
+
 /** An existing workbook's tabs and our markers, read from the package (exceljs is not needed for this). */
 async function existingTabsOf(file: string): Promise<ExistingWorkbook> {
   const buffer = await fs.promises.readFile(file);
@@ -283,11 +291,7 @@ async function existingTabsOf(file: string): Promise<ExistingWorkbook> {
     zip = await JSZip.loadAsync(buffer);
     names = (await sheetParts(zip)).map((p) => p.name);
   } catch (err) {
-    // Not ours to overwrite: the user may have saved something else under this name.
-    throw new InputError(
-      `${file}: exists but cannot be read as an .xlsx workbook (${(err as Error).message}); ` +
-        'write the report to another file, or move this one away',
-    );
+    throw notAWorkbook(file, err);
   }
   const generated = await readGeneratedTabs(zip);
   const tabs = names.map((name) => {
@@ -299,7 +303,7 @@ async function existingTabsOf(file: string): Promise<ExistingWorkbook> {
     try {
       await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     } catch (err) {
-      throw new InputError(`${file}: cannot be read as an .xlsx workbook (${(err as Error).message}); write the report to another file`);
+      throw notAWorkbook(file, err);
     }
     return wb;
   };

@@ -188,7 +188,8 @@ function decodeRow(text: string, index: CsvIndex, r: number): string[] {
   return row;
 }
 
-function indexOf(text: string, options: CsvOptions, source?: string): CsvIndex {
+/** The index of a whole text: delimiter detected (or given), broken quotes refused. */
+function indexText(text: string, options: CsvOptions, source?: string): CsvIndex {
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delimiter = options.delimiter ?? detectDelimiter(text, first);
   if (delimiter.length !== 1) throw new Error(`CSV delimiter must be one character, got "${delimiter}"`);
@@ -204,7 +205,7 @@ function indexOf(text: string, options: CsvOptions, source?: string): CsvIndex {
 
 /** Parse CSV text into rows of strings (header row included). */
 export function parseCsvRows(text: string, options: CsvOptions = {}): string[][] {
-  const index = indexOf(text, options);
+  const index = indexText(text, options);
   const rows: string[][] = new Array(index.rows);
   for (let r = 0; r < index.rows; r++) rows[r] = decodeRow(text, index, r);
   return rows;
@@ -248,5 +249,5 @@ class CsvTable implements RawTable {
 
 /** Parse CSV text into a RawTable: the first row is the header. */
 export function parseCsv(text: string, source: string, options: CsvOptions = {}): RawTable {
-  return new CsvTable(source, text, indexOf(text, options, source));
+  return new CsvTable(source, text, indexText(text, options, source));
 }
