@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../core/src/errors';
-import { rowCountOf, type InputTables, type PeriodMetrics, type TableKind } from '../../core/src/data/model';
+import { rowCountOf, TABLE_LABELS, type InputTables, type PeriodMetrics, type SkipCount, type TableKind } from '../../core/src/data/model';
 import { loadTables } from '../../core/src/data/load';
 import { inputsOf, modelFromData } from '../../core/src/data/report-model';
 import { buildAllTabs } from '../../core/src/reports';
@@ -42,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
     const model = modelFromData(data, inputs, { from: options.from, to: options.to });
     if (options.command === 'metrics') {
       process.stdout.write(JSON.stringify(model.metrics, null, 2) + '\n');
+      // Stdout stays the JSON object; what was left out of it is said on stderr.
+      for (const line of skippedLines(model.dataQuality.skipped)) process.stderr.write(`cs-sheets: note: ${line}\n`);
       return 0;
     }
     progress.step('Building tabs');
@@ -51,11 +53,15 @@ export async function main(argv: string[]): Promise<number> {
     const existing = existsSync(out) ? out : undefined;
     progress.step(`${existing ? 'Updating' : 'Writing'} ${out}`);
     let finalNames: string[] = [];
+    let removed: string[] = [];
     await writeAtomically(out, async (tmp) => {
-      finalNames = (await renderWorkbookWithResult(tabs, tmp, { existing })).tabs.map((t) => t.name);
+      const result = await renderWorkbookWithResult(tabs, tmp, { existing, removeOtherGenerated: true });
+      finalNames = result.tabs.map((t) => t.name);
+      removed = result.removed;
     });
     // The names as written: legal, and made unique (" (2)") where two wanted names clash.
-    process.stdout.write(summary(out, finalNames, model.metrics, model.currency, Date.now() - started));
+    process.stdout.write(summary(out, finalNames, model.metrics, model.currency, model.dataQuality.skipped, Date.now() - started));
+    if (removed.length > 0) process.stdout.write(`Removed tabs of an earlier run that this one does not make: ${removed.join(', ')}\n`);
     return 0;
   } catch (err) {
     return fail(err);
@@ -97,12 +103,12 @@ async function writeAtomically(out: string, write: (tmp: string) => Promise<void
   }
 }
 
-function summary(out: string, tabNames: string[], m: PeriodMetrics, currency: string | null, elapsedMs: number): string {
+function summary(out: string, tabNames: string[], m: PeriodMetrics, currency: string | null, skipped: SkipCount[], elapsedMs: number): string {
   const pct = (x: number | null) => (x === null ? 'n/a (no cohort)' : `${(x * 100).toFixed(1)}%`);
   const money = (x: number) => `${currency ?? ''}${Math.round(x).toLocaleString('en-US')}`;
   const lines = [
     `Wrote ${out} (${tabNames.join(', ')}) in ${(elapsedMs / 1000).toFixed(1)} s`,
-    `Period ${m.period.from} to ${m.period.to} (to is exclusive); ${m.cohortAccounts} accounts in the cohort`,
+    `Period ${m.period.from} to ${m.period.to} (to is exclusive); ${m.cohortAccounts} account${m.cohortAccounts === 1 ? '' : 's'} in the cohort`,
     `  ARR        ${money(m.startArr)} -> ${money(m.endArr)}`,
     `  NRR        ${pct(m.nrr)}`,
     `  GRR        ${pct(m.grr)}`,
@@ -110,7 +116,18 @@ function summary(out: string, tabNames: string[], m: PeriodMetrics, currency: st
     `  Accounts per tier at period end (ARR > 0):`,
     ...[...TIERS].reverse().map((t) => `    ${t.padEnd(10)} ${String(m.tiers[t].accounts).padStart(6)}   ${money(m.tiers[t].arr)} ARR`),
   ];
+  const left = skippedLines(skipped);
+  if (left.length > 0) lines.push('  Rows left out of the figures (also in Data quality on the Board Report):', ...left.map((l) => `    ${l}`));
   return lines.join('\n') + '\n';
+}
+
+/** One line per table and reason for the rows left out, with examples: "1 Subscriptions row: unparsable date (e.g. S7)". */
+function skippedLines(skipped: SkipCount[]): string[] {
+  return skipped.map(
+    (s) =>
+      `${s.count.toLocaleString('en-US')} ${TABLE_LABELS[s.table]} row${s.count === 1 ? '' : 's'}: ${s.reason}` +
+      (s.examples.length > 0 ? ` (e.g. ${s.examples.join(', ')})` : ''),
+  );
 }
 
 function fail(err: unknown): number {

@@ -174,6 +174,33 @@ describe('cs-sheets report', () => {
     expect(r.stdout).toContain('QBR - Dup Co, Success Plan - Dup Co, QBR - Dup Co (2), Success Plan - Dup Co (2)');
   });
 
+  it('run again without --qbr, removes the QBR tabs of the earlier run (they would read the new Data tab)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'accounts.csv'), 'account_id,account_name\nA1,Alpha Ltd\nA2,Beta Ltd\n');
+    writeFileSync(join(dir, 'subs.csv'), 'account_id,start_date,end_date,arr\nA1,2024-01-01,,1200\nA2,2024-01-01,,2400\n');
+    const out = join(dir, 'r.xlsx');
+    const common = ['report', '--accounts', join(dir, 'accounts.csv'), '--subscriptions', join(dir, 'subs.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--out', out];
+    expect(run([...common, '--qbr', 'A1']).code).toBe(0);
+    const r = run(common);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Removed tabs of an earlier run that this one does not make: QBR - Alpha Ltd, Success Plan - Alpha Ltd');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(ALL_TAB_NAMES);
+  });
+
+  it('says which rows were left out of the figures: in the summary, and on stderr beside the JSON', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'subs.csv'), 'subscription_id,account_id,start_date,end_date,arr\nS1,A1,2024-02-01,,1200\nS2,A2,2024-13-01,,6000\nS3,A3,2023-06-01,,2400\n');
+    const m = run(['metrics', '--subscriptions', join(dir, 'subs.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--json']);
+    expect(m.code).toBe(0);
+    expect(JSON.parse(m.stdout).startArr).toBe(2400);
+    expect(m.stderr).toBe('cs-sheets: note: 1 Subscriptions row: unparsable date (e.g. S2)\n');
+    const r = run(['report', '--subscriptions', join(dir, 'subs.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--out', join(dir, 'r.xlsx')]);
+    expect(r.stdout).toContain('1 account in the cohort');
+    expect(r.stdout).toContain('Rows left out of the figures (also in Data quality on the Board Report):\n    1 Subscriptions row: unparsable date (e.g. S2)\n');
+  });
+
   it('accepts --flag=value', () => {
     const r = run(['metrics', `--subscriptions=${join(SAMPLE, 'subscriptions.csv')}`, '--from=2024-01-01', '--to=2025-01-01', '--json']);
     expect(r.code).toBe(0);

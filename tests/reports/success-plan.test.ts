@@ -54,7 +54,8 @@ describe('Success Plan – account (hand-made data, calendar 2024)', () => {
     expect(renewal.slice(0, 5).map(value)).toEqual(['Renewal plan ahead of 2025-02-15', 'Alice', SERIAL['2025-01-30'], 'Not started', 'Renewal signed']);
     expect(rowOf(tab, 'Recovery plan for Red health: Support, Satisfaction')).toBeGreaterThan(0);
     expect(rowOf(tab, 'Roll out to all 15 licensed seats')).toBeGreaterThan(0);
-    expect(rowOf(tab, 'Grow ARR to 115,000 (segment NRR target)')).toBeGreaterThan(0);
+    // A year ahead from the ARR at the as-of date: 150,000 × 1.15 (Enterprise band low end).
+    expect(rowOf(tab, 'Grow ARR to 172,500 (segment NRR target)')).toBeGreaterThan(0);
   });
 
   it('makes every status a dropdown of Not started / On track / At risk / Done', () => {

@@ -175,6 +175,17 @@ describe('F21: rendering into an existing workbook', () => {
     );
   });
 
+  it('with removeOtherGenerated, drops our tabs this run does not make and keeps the user\'s', async () => {
+    const out = path.join(OUT, 'coverage-only.xlsx');
+    const res = await renderWorkbookWithResult([coverageTab(3)], out, { existing: path.join(OUT, 'first.xlsx'), removeOtherGenerated: true });
+    expect(res.writer).toBe('exceljs');
+    expect(res.removed).toEqual(['Board Report']);
+    const wb = await read(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sheet1', 'coverage model', 'Coverage Model (2)']);
+    userSheetUnchanged(wb);
+    expect((await readGeneratedTabs(await JSZip.loadAsync(fs.readFileSync(out)))).map((g) => g.sheetName)).toEqual(['Coverage Model (2)']);
+  });
+
   it('refuses (and writes nothing) when a tab that would be kept has a chart exceljs cannot carry over', async () => {
     const src = path.join(OUT, 'with-chart.xlsx');
     await renderWorkbookWithResult(sampleTabs(), src);

@@ -52,6 +52,12 @@ import { dropdownSource, formulaText, headerRowHeight, literal, makeNameOf, plan
 export interface RenderOptions {
   /** Path of a workbook to add the tabs to (its user tabs are kept; our old tabs are replaced). */
   existing?: string;
+  /**
+   * Remove our tabs from an earlier run that this run does not make (a QBR of an account not
+   * asked for this time): a whole report, as the CLI writes it, is one consistent set. Their
+   * formulas would otherwise read the new Data tab under their old titles.
+   */
+  removeOtherGenerated?: boolean;
   /** Progress lines for long builds (the CLI prints them on stderr). */
   onProgress?: (message: string) => void;
 }
@@ -74,6 +80,8 @@ export interface RenderResult {
   timings: { exceljsMs: number; packageMs: number };
   /** How the file was written: by the package writer, or through exceljs to keep a user's tabs. */
   writer: 'package' | 'exceljs';
+  /** Our tabs from an earlier run that were removed (removeOtherGenerated). */
+  removed: string[];
 }
 
 type Grid = TabDescription['rows'];
@@ -314,10 +322,15 @@ async function writeIntoExisting(
   wb: ExcelJS.Workbook,
   tabs: TabDescription[],
   decisions: TabNameDecision[],
+  removed: string[],
   nameOf: NameOf,
   file: string,
 ): Promise<void> {
   const styles = new StyleCache();
+  for (const name of removed) {
+    const ws = wb.worksheets.find((w) => w.name === name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
   tabs.forEach((tab, i) => {
     const d = decisions[i];
     let orderNo: number | undefined;
@@ -358,9 +371,13 @@ export async function renderWorkbookWithResult(
   // Names formulas may use: our tabs of this run, and our other tabs already in the workbook.
   const names = new Map<string, string>();
   const replacedNames = decisions.flatMap((d) => [d.replaces, ...d.stale]).filter((n): n is string => n !== undefined);
-  const keptGenerated = (existing?.generated ?? []).filter(
+  const otherGenerated = (existing?.generated ?? []).filter(
     (g) => !replacedNames.some((n) => sameTabName(n, g.sheetName)) && !decisions.some((d) => d.key === g.key),
   );
+  // Our tabs from an earlier run that this run does not make: kept, or removed (a whole report).
+  const removed = options.removeOtherGenerated ? otherGenerated.map((g) => g.sheetName) : [];
+  const keptGenerated = options.removeOtherGenerated ? [] : otherGenerated;
+  replacedNames.push(...removed);
   for (const g of keptGenerated) names.set(g.key, g.sheetName);
   decisions.forEach((d) => names.set(d.key, d.name));
   const nameOf = makeNameOf(names);
@@ -400,10 +417,10 @@ export async function renderWorkbookWithResult(
         charts,
       );
       await fs.promises.rename(tmp, outPath);
-      return { outPath, tabs: rendered, timings: { exceljsMs: 0, packageMs: Date.now() - t0 }, writer: 'package' };
+      return { outPath, tabs: rendered, timings: { exceljsMs: 0, packageMs: Date.now() - t0 }, writer: 'package', removed };
     }
 
-    await writeIntoExisting(await existing.load(), tabs, decisions, nameOf, tmp);
+    await writeIntoExisting(await existing.load(), tabs, decisions, removed, nameOf, tmp);
     const t1 = Date.now();
     options.onProgress?.('adding charts and markers');
     const zip = await JSZip.loadAsync(await fs.promises.readFile(tmp));
@@ -422,7 +439,7 @@ export async function renderWorkbookWithResult(
     }
     await out.writeFile(tmp);
     await fs.promises.rename(tmp, outPath);
-    return { outPath, tabs: rendered, timings: { exceljsMs: t1 - t0, packageMs: Date.now() - t1 }, writer: 'exceljs' };
+    return { outPath, tabs: rendered, timings: { exceljsMs: t1 - t0, packageMs: Date.now() - t1 }, writer: 'exceljs', removed };
   } finally {
     await fs.promises.rm(tmp, { force: true });
   }

@@ -215,7 +215,7 @@ export function monthlyMovements(
   const mrrByMonth: Record<string, number> = {};
   for (let m = Math.max(0, pStart); m < M; m++) {
     const month = monthKeyOfIndex(m + m0);
-    mrrByMonth[month] = ending[m];
+    mrrByMonth[month] = round6(ending[m]); // a sum of rounded amounts: no float noise in the JSON
     monthly.push({
       month,
       starting: starting[m],

@@ -14,6 +14,7 @@ import type { AccountFigures, HealthFromTable, ReportModel } from '../data/model
 import { addMonthsToDay, dayFromIso, excelSerialFromDay, isoFromDay } from '../dates';
 import { DEFAULT_GREEN_FROM, DEFAULT_RED_BELOW, healthBand, healthOfRow } from '../metrics/health';
 import { BENCHMARKS, NRR_TARGETS } from '../metrics/benchmarks';
+import type { Segment } from '../metrics/tiering';
 import { cellAddress } from './a1';
 import { DATA_FIRST_ROW, DATA_KEY, dataColumnIndex } from './data-tab';
 import {
@@ -147,11 +148,12 @@ export function accountHealth(model: ReportModel, act: Pick<AccountActivity, 'ac
   if (h.score !== undefined && Number.isFinite(h.score)) {
     return { components, givenScore: h.score, score: h.score, band: healthBand(h.score), source: 'Overall score from the accounts table.' };
   }
+  const window = act.dataIndex >= 0 ? `in the 90 days before ${model.period.to} (${isoFromDay(derived(model).window.from)} to ${model.period.asOf})` : 'for this account';
   return {
     components,
     score: null,
     band: null,
-    source: 'Health: not available (no usage, tickets or health columns for this account).',
+    source: `Health: not available (no usage, tickets or health columns ${window}).`,
   };
 }
 
@@ -185,11 +187,16 @@ export function metricStatusBands(range: string): ConditionalFormat[] {
 }
 
 /**
- * The ARR target of the value metrics: start ARR × the low end of the segment's NRR band, rounded,
- * and never below the start ARR (SMB's band starts at 95%: an account's plan does not aim to shrink).
+ * A year's ARR target from `arr`: × the low end of the segment's NRR band, rounded, and never
+ * below `arr` (SMB's band starts at 95%: an account's plan does not aim to shrink). Null for no ARR.
  */
+export function arrTargetFrom(arr: number, segment: Segment): number | null {
+  return arr > 0 ? Math.round(arr * Math.max(1, NRR_TARGETS[segment].low)) : null;
+}
+
+/** The ARR target of the period's value metrics, from the ARR at its start. */
 export function arrTarget(account: AccountFigures): number | null {
-  return account.startArr > 0 ? Math.round(account.startArr * Math.max(1, NRR_TARGETS[account.segment].low)) : null;
+  return arrTargetFrom(account.startArr, account.segment);
 }
 
 const inputCell = (value: number | null, format?: string): Cell => ({ value, style: 'input', ...(format ? { format } : {}) });

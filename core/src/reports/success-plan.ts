@@ -35,6 +35,7 @@ import {
   accountTabKey,
   accountTabName,
   arrTarget,
+  arrTargetFrom,
   COMPONENT_LABELS,
   dataCell,
   dateCell,
@@ -115,6 +116,8 @@ export function buildSuccessPlan(model: ReportModel, accountId: string): TabDesc
   const in90 = excelSerialFromDay(asOfDay + 90);
   const renewalDay = a.renewalDate ? dayFromIso(a.renewalDate) : null;
   const target = arrTarget(a);
+  // The Develop objective looks a year ahead, from the ARR at the as-of date.
+  const nextTarget = arrTargetFrom(a.endArr, a.segment);
   const redComponents = HEALTH_COMPONENTS.filter((k) => health.components[k] !== undefined && health.components[k]! < DEFAULT_RED_BELOW);
   const fmtMoney = (x: number) => `${model.currency ?? ''}${Math.round(x).toLocaleString('en-US')}`;
 
@@ -179,11 +182,11 @@ export function buildSuccessPlan(model: ReportModel, accountId: string): TabDesc
           : { objective: 'Agree the renewal plan', due: excelSerialFromDay(asOfDay + 120), measure: 'Renewal signed' },
         {
           objective:
-            target === null
-              ? 'Grow ARR: set the target'
-              : target > a.startArr
-                ? `Grow ARR to ${fmtMoney(target)} (segment NRR target)`
-                : `Keep ARR at ${fmtMoney(target)} (no contraction or churn)`,
+            nextTarget === null
+              ? 'Win the account back: set the ARR target'
+              : nextTarget > a.endArr
+                ? `Grow ARR to ${fmtMoney(nextTarget)} (segment NRR target)`
+                : `Keep ARR at ${fmtMoney(nextTarget)} (no contraction or churn)`,
           due: excelSerialFromDay(addMonthsToDay(asOfDay, 12)),
           measure: 'ARR',
         },
