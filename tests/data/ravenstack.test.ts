@@ -169,8 +169,14 @@ describe.each([
   );
   const x = expected(from, to);
 
-  it('prints the independent figures', () => {
-    expect(run.stderr).toBe('');
+  it('prints the independent figures, and on stderr only the rows it left out', () => {
+    const trials = subsRows.filter((s) => isTrue(s.is_trial)).length;
+    const zero = subsRows.filter((s) => !isTrue(s.is_trial) && s.end_date !== '' && s.end_date <= s.start_date).length;
+    expect(run.stderr.split('\n').map((l) => l.replace(/ \(e\.g\. .*\)$/, ''))).toEqual([
+      `cs-sheets: note: ${trials} Subscriptions rows: trial`,
+      `cs-sheets: note: ${zero} Subscriptions rows: zero-length subscription`,
+      '',
+    ]);
     const m = JSON.parse(run.stdout);
     expect(m.period).toEqual({ from, to });
     expect(m.cohortAccounts).toBe(x.cohortAccounts);
