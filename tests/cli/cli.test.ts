@@ -18,6 +18,13 @@ function run(args: string[]) {
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'cs-cli-'));
 
+/** Two accounts A1, A2 with these names and ARR 1,200 / 2,400 from 2024-01-01: the input options for calendar 2024. */
+function twoAccounts(dir: string, name1: string, name2: string): string[] {
+  writeFileSync(join(dir, 'accounts.csv'), `account_id,account_name\nA1,${name1}\nA2,${name2}\n`);
+  writeFileSync(join(dir, 'subs.csv'), 'account_id,start_date,end_date,arr\nA1,2024-01-01,,1200\nA2,2024-01-01,,2400\n');
+  return ['--accounts', join(dir, 'accounts.csv'), '--subscriptions', join(dir, 'subs.csv'), '--from', '2024-01-01', '--to', '2025-01-01'];
+}
+
 describe('cs-sheets metrics --json', () => {
   const args = ['metrics', '--subscriptions', join(SAMPLE, 'subscriptions.csv'), '--tickets', join(SAMPLE, 'support_tickets.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--json'];
 
@@ -167,19 +174,15 @@ describe('cs-sheets report', () => {
 
   it('prints the tab names as written, made unique where two accounts share a name (F20)', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'accounts.csv'), 'account_id,account_name\nA1,Dup Co\nA2,Dup Co\n');
-    writeFileSync(join(dir, 'subs.csv'), 'account_id,start_date,end_date,arr\nA1,2024-01-01,,1200\nA2,2024-01-01,,2400\n');
-    const r = run(['report', '--accounts', join(dir, 'accounts.csv'), '--subscriptions', join(dir, 'subs.csv'), '--qbr', 'A1', 'A2', '--from', '2024-01-01', '--to', '2025-01-01', '--out', join(dir, 'r.xlsx')]);
+    const r = run(['report', ...twoAccounts(dir, 'Dup Co', 'Dup Co'), '--qbr', 'A1', 'A2', '--out', join(dir, 'r.xlsx')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('QBR - Dup Co, Success Plan - Dup Co, QBR - Dup Co (2), Success Plan - Dup Co (2)');
   });
 
   it('run again without --qbr, removes the QBR tabs of the earlier run (they would read the new Data tab)', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'accounts.csv'), 'account_id,account_name\nA1,Alpha Ltd\nA2,Beta Ltd\n');
-    writeFileSync(join(dir, 'subs.csv'), 'account_id,start_date,end_date,arr\nA1,2024-01-01,,1200\nA2,2024-01-01,,2400\n');
     const out = join(dir, 'r.xlsx');
-    const common = ['report', '--accounts', join(dir, 'accounts.csv'), '--subscriptions', join(dir, 'subs.csv'), '--from', '2024-01-01', '--to', '2025-01-01', '--out', out];
+    const common = ['report', ...twoAccounts(dir, 'Alpha Ltd', 'Beta Ltd'), '--out', out];
     expect(run([...common, '--qbr', 'A1']).code).toBe(0);
     const r = run(common);
     expect(r.code).toBe(0);
