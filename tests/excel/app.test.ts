@@ -106,6 +106,7 @@ describe('tableFromGrid', () => {
     expect(firstRowOfAddress('Billing!B5:F100')).toBe(5);
     expect(firstRowOfAddress("'Q1!Data'!$C$12:$D$40")).toBe(12);
     expect(firstRowOfAddress('Billing!A:F')).toBe(1);
+    expect(firstRowOfAddress('Billing!$5:$9')).toBe(5);
     const grid = [
       ['account_id', 'start_date', 'mrr'],
       ['A', '2024-01-01', '100'],

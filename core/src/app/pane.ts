@@ -312,9 +312,9 @@ export function planRender(tabs: readonly TabDescription[], existing: readonly E
   return { decisions, plans: planTabs(tabs, names, options) };
 }
 
-/** The sheet row of a range address's first cell: "Data!B5:F100" → 5; whole columns ("Data!A:F") → 1. */
+/** The sheet row of a range address's first cell: "Data!B5:F100" → 5, whole rows "Data!5:9" → 5, whole columns "Data!A:F" → 1. */
 export function firstRowOfAddress(address: string): number {
-  const m = /^\$?[A-Z]+\$?(\d+)/i.exec(address.slice(address.lastIndexOf('!') + 1));
+  const m = /^\$?[A-Z]*\$?(\d+)/i.exec(address.slice(address.lastIndexOf('!') + 1));
   return m ? Number(m[1]) : 1;
 }
 

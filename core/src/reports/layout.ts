@@ -63,7 +63,7 @@ export function fx(formula: string, expected: CellValue, format?: string, style?
 /**
  * Cells for the values a long table repeats (tiers, 1/0 flags, 0–100 scores): one object per
  * distinct value and format instead of one per row. Cells are never changed once made, so a tab
- * may hold one object in many places. Past `limit` distinct values a column is not worth sharing.
+ * may hold one object in many places. Past `limit` cells kept (values that hardly repeat), new ones are not kept.
  */
 export class RepeatedCells {
   private readonly byFormat = new Map<string | undefined, Map<CellValue, Cell>>();
